@@ -1,0 +1,5 @@
+/** Signet's app module. */
+@NullMarked
+package dev.signet.app;
+
+import org.jspecify.annotations.NullMarked;

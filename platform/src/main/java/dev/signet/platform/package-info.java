@@ -1,0 +1,5 @@
+/** Signet's platform module. */
+@NullMarked
+package dev.signet.platform;
+
+import org.jspecify.annotations.NullMarked;

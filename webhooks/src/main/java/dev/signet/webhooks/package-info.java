@@ -1,0 +1,5 @@
+/** Signet's webhooks module. */
+@NullMarked
+package dev.signet.webhooks;
+
+import org.jspecify.annotations.NullMarked;
