@@ -1,4 +1,4 @@
-/** Signet's webhooks module. */
+/** Standard Webhooks signing and verification: HMAC-SHA256 signatures, timestamp tolerance and replay protection. */
 @NullMarked
 package dev.signet.webhooks;
 
