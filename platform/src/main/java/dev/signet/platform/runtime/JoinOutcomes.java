@@ -1,0 +1,63 @@
+package dev.signet.platform.runtime;
+
+import java.util.Locale;
+
+/**
+ * The one table from Zoom's join answers (Web SDK error codes) to Signet outcomes, CONTRACTS.md §6; shared by every
+ * driver. A pure function.
+ */
+public final class JoinOutcomes {
+    /** Sub-codes of {@code fatal} the table produces. */
+    public static final String MEETING_REQUIRES_SIGN_IN = "meeting_requires_sign_in";
+
+    public static final String ZOOM_INVALID_ZAK = "zoom_invalid_zak";
+    public static final String ZOOM_CONNECTION_FAILED = "zoom_connection_failed";
+    public static final String BOT_ERRORED = "bot_errored";
+
+    private JoinOutcomes() {}
+
+    /**
+     * What to do with Zoom's refusal {@code zoomCode} / {@code reason}.
+     *
+     * @param hadZak whether the attempt presented a ZAK: a sign-in refusal then means Zoom did not accept it
+     */
+    public static JoinOutcome classify(int zoomCode, String reason, boolean hadZak) {
+        String said = reason.isBlank() ? "no reason given" : reason;
+        return switch (zoomCode) {
+            case 1, -3000 -> fatal(ZOOM_CONNECTION_FAILED, "Could not connect to Zoom: " + said, true);
+            case 3001, 3610 -> fatal("meeting_not_found", "The meeting does not exist: " + said);
+            case 3003 -> new JoinOutcome.RejoinAsAttendee();
+            case 3004 -> fatal("meeting_password_incorrect", "The meeting passcode is wrong: " + said);
+            case 3008 -> new JoinOutcome.WaitForHost();
+            case 3034, 3051, 3052, 6024, 3100, 4012 ->
+                hadZak
+                        ? fatal(ZOOM_INVALID_ZAK, "Zoom did not accept the ZAK as a signed-in user: " + said)
+                        : fatal(
+                                MEETING_REQUIRES_SIGN_IN,
+                                "Sign In Required: the meeting admits only signed-in Zoom users (" + said
+                                        + "); give the bot a zoom.zak_url");
+            case 3265, 3623 -> fatal(ZOOM_INVALID_ZAK, "Zoom rejected the ZAK: " + said);
+            case 3705, 3712 -> fatal("zoom_invalid_signature", "Zoom rejected the SDK signature: " + said);
+            case 4004 -> fatal("meeting_ended", "The meeting has ended: " + said);
+            case 4005 -> fatal("meeting_full", "The meeting is full: " + said);
+            case 4006 -> fatal("meeting_locked", "The meeting is locked: " + said);
+            case 4011 -> fatal("zoom_sdk_app_not_published", "Zoom refused a join by an unpublished app: " + said);
+            case 3636, 4013, 4014, 4015 -> fatal("zoom_invalid_obf_token", "Zoom rejected the OBF token: " + said);
+            case 4017 -> new JoinOutcome.AwaitAuthorizedUser();
+            case 4019 -> new JoinOutcome.CallEnded("authorized_user_left", "The authorizing user left: " + said);
+            case 3009 -> new JoinOutcome.CallEnded("bot_kicked_from_call", "Removed by the host: " + said);
+            default ->
+                fatal(
+                        BOT_ERRORED,
+                        String.format(Locale.ROOT, "Zoom refused the join with code %d: %s", zoomCode, said));
+        };
+    }
+
+    private static JoinOutcome fatal(String subCode, String message) {
+        return fatal(subCode, message, false);
+    }
+
+    private static JoinOutcome fatal(String subCode, String message, boolean retryable) {
+        return new JoinOutcome.Fatal(subCode, message, retryable);
+    }
+}
