@@ -58,18 +58,21 @@ public final class WebhookVerifier {
      */
     public Verification verify(
             @Nullable String id, @Nullable String timestamp, @Nullable String signature, byte[] body) {
-        if (id == null || id.isBlank() || timestamp == null || timestamp.isBlank() || signature == null) {
-            return new Invalid(Reason.MISSING_HEADERS);
-        }
-        if (signature.isBlank()) {
+        if (id == null
+                || id.isBlank()
+                || timestamp == null
+                || timestamp.isBlank()
+                || signature == null
+                || signature.isBlank()) {
             return new Invalid(Reason.MISSING_HEADERS);
         }
         Optional<Instant> sent = parseTimestamp(timestamp);
         if (sent.isEmpty()) {
             return new Invalid(Reason.BAD_TIMESTAMP);
         }
+        // Bounds derive from now, never from the sender's timestamp, which may sit next to Instant.MAX.
         Instant now = clock.instant();
-        if (now.isAfter(sent.get().plus(tolerance))) {
+        if (sent.get().isBefore(now.minus(tolerance))) {
             return new Invalid(Reason.TOO_OLD);
         }
         if (sent.get().isAfter(now.plus(tolerance))) {
