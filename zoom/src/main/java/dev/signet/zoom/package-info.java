@@ -1,4 +1,4 @@
-/** Signet's zoom module. */
+/** A small Zoom client library: OAuth, user tokens, typed Zoom errors, meeting links and SDK signatures. */
 @NullMarked
 package dev.signet.zoom;
 

@@ -1,0 +1,30 @@
+package dev.signet.zoom.oauth;
+
+import dev.signet.zoom.Secret;
+
+/**
+ * A Zoom Server-to-Server OAuth app's credentials.
+ *
+ * @param accountId the Zoom account the app belongs to
+ * @param clientId the app's client id
+ * @param clientSecret the app's client secret
+ */
+public record S2sCredentials(String accountId, String clientId, Secret clientSecret) {
+    public S2sCredentials {
+        requireText("accountId", accountId);
+        requireText("clientId", clientId);
+        if (clientSecret == null) {
+            throw new IllegalArgumentException("clientSecret must not be null");
+        }
+        if (clientId.indexOf(':') >= 0) {
+            // Basic auth splits at the first colon, so Zoom would read a different client id.
+            throw new IllegalArgumentException("clientId must not contain ':'");
+        }
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package dev.signet.zoom.oauth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.zoom.Secret;
+import dev.signet.zoom.ZoomEndpoints;
+import dev.signet.zoom.ZoomException;
+import dev.signet.zoom.ZoomTransportException;
+import dev.signet.zoom.ZoomTransportException.Kind;
+import dev.signet.zoom.http.ZoomExchange;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Zoom Server-to-Server OAuth: fetches an account access token with the app's credentials, caches it, and refreshes
+ * it 60 s before it expires. However many threads ask at once, at most one token request is in flight; the others
+ * wait for it and share its token or its failure.
+ */
+public final class ZoomOAuth implements TokenSource {
+    /** Default deadline for one token request. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How long before expiry a token is replaced. */
+    static final Duration REFRESH_EARLY = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZoomOAuth.class);
+
+    private final ZoomExchange exchange;
+    private final ZoomEndpoints endpoints;
+    private final S2sCredentials credentials;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private @Nullable Cached current;
+    private @Nullable CompletableFuture<Cached> inFlight;
+
+    private record Cached(Secret token, Instant refreshAt, Instant expiresAt) {}
+
+    public ZoomOAuth(HttpClient http, ZoomEndpoints endpoints, S2sCredentials credentials, Clock clock) {
+        this(http, endpoints, credentials, clock, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param timeout deadline for one token request
+     */
+    public ZoomOAuth(
+            HttpClient http, ZoomEndpoints endpoints, S2sCredentials credentials, Clock clock, Duration timeout) {
+        this.exchange = new ZoomExchange(http, clock, timeout);
+        this.endpoints = endpoints;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    @Override
+    public Secret accessToken() {
+        CompletableFuture<Cached> flight;
+        boolean leader = false;
+        lock.lock();
+        try {
+            Cached cached = current;
+            if (cached != null && clock.instant().isBefore(cached.refreshAt())) {
+                return cached.token();
+            }
+            if (inFlight == null) {
+                inFlight = new CompletableFuture<>();
+                leader = true;
+            }
+            flight = inFlight;
+        } finally {
+            lock.unlock();
+        }
+        if (leader) {
+            return lead(flight).token();
+        }
+        return await(flight).token();
+    }
+
+    @Override
+    public void invalidate(Secret token) {
+        lock.lock();
+        try {
+            if (current != null && current.token().equals(token)) {
+                current = null;
+                LOG.debug("Dropped the Zoom access token Zoom refused");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fetches a token for everyone waiting on {@code flight}. */
+    private Cached lead(CompletableFuture<Cached> flight) {
+        Cached fresh;
+        try {
+            fresh = fetch();
+        } catch (RuntimeException | Error e) {
+            Cached stillValid = clearFlight(null);
+            flight.completeExceptionally(e);
+            if (stillValid != null && e instanceof ZoomException) {
+                // The early refresh failed, but the current token has life left: keep using it.
+                LOG.warn(
+                        "Refreshing the Zoom access token failed; using the current one until it expires: {}",
+                        e.getMessage());
+                return stillValid;
+            }
+            throw e;
+        }
+        clearFlight(fresh);
+        flight.complete(fresh);
+        return fresh;
+    }
+
+    /** Ends the flight; stores {@code fresh} if given. Returns the current token if it is still unexpired. */
+    private @Nullable Cached clearFlight(@Nullable Cached fresh) {
+        lock.lock();
+        try {
+            inFlight = null;
+            if (fresh != null) {
+                current = fresh;
+            }
+            Cached cached = current;
+            return cached != null && clock.instant().isBefore(cached.expiresAt()) ? cached : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Cached await(CompletableFuture<Cached> flight) {
+        try {
+            return flight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZoomTransportException(Kind.INTERRUPTED, "Interrupted while waiting for a Zoom access token", e);
+        } catch (ExecutionException e) {
+            Cached stillValid = validCurrent();
+            if (stillValid != null) {
+                return stillValid;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new ZoomTransportException(Kind.NETWORK, "Fetching a Zoom access token failed", e.getCause());
+        }
+    }
+
+    private @Nullable Cached validCurrent() {
+        lock.lock();
+        try {
+            Cached cached = current;
+            return cached != null && clock.instant().isBefore(cached.expiresAt()) ? cached : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Cached fetch() {
+        Instant requestedAt = clock.instant();
+        String basic = Base64.getEncoder()
+                .encodeToString((credentials.clientId() + ":"
+                                + credentials.clientSecret().reveal())
+                        .getBytes(StandardCharsets.UTF_8));
+        String form = "grant_type=account_credentials&account_id="
+                + URLEncoder.encode(credentials.accountId(), StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoints.oauthTokenUri())
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        JsonNode body = exchange.send(
+                request, "POST /oauth/token", List.of(credentials.clientSecret().reveal(), basic));
+        JsonNode token = body.get("access_token");
+        JsonNode expiresIn = body.get("expires_in");
+        if (token == null || !token.isTextual() || token.asText().isBlank()) {
+            throw malformed("no access_token");
+        }
+        if (expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
+            throw malformed("no positive expires_in");
+        }
+        Duration life = Duration.ofSeconds(expiresIn.asLong());
+        Duration early = life.compareTo(REFRESH_EARLY.multipliedBy(2)) > 0 ? REFRESH_EARLY : life.dividedBy(2);
+        LOG.debug("Fetched a Zoom access token valid for {}", life);
+        return new Cached(new Secret(token.asText()), requestedAt.plus(life).minus(early), requestedAt.plus(life));
+    }
+
+    private static ZoomTransportException malformed(String what) {
+        return new ZoomTransportException(Kind.MALFORMED, "Zoom's OAuth answer is malformed: " + what, null);
+    }
+}
