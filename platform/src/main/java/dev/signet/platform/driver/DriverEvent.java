@@ -12,6 +12,7 @@ public sealed interface DriverEvent {
             case AuthorizedUserLeft a -> true;
             case MeetingEnded m -> true;
             case Disconnected d -> true;
+            case DriverFailed f -> true;
             case WaitingForHost w -> false;
             case InWaitingRoom w -> false;
             case InMeeting m -> false;
@@ -58,6 +59,14 @@ public sealed interface DriverEvent {
 
     /** The host ended the meeting for everyone. */
     record MeetingEnded() implements DriverEvent {}
+
+    /** The driver itself failed (SDK never loaded, its join watchdog fired, browser crashed); see {@link DriverFailure}. */
+    record DriverFailed(DriverFailure failure, String reason) implements DriverEvent {
+        public DriverFailed {
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 
     /** The connection to the meeting broke (event stream lost, network error). */
     record Disconnected(String reason) implements DriverEvent {

@@ -163,6 +163,8 @@ final class BotTransitions {
             case DriverEvent.AuthorizedUserLeft a ->
                 callEnded("authorized_user_left", "The user who authorized the bot left the meeting.");
             case DriverEvent.MeetingEnded m -> callEnded("call_ended_by_host", "The host ended the meeting.");
+            case DriverEvent.DriverFailed failed ->
+                outcome(attempt, JoinOutcomes.classify(failed.failure(), failed.reason()), now, rules);
             case DriverEvent.Disconnected lost ->
                 retryOrFail(
                         attempt,

@@ -1,5 +1,6 @@
 package dev.signet.platform.runtime;
 
+import dev.signet.platform.driver.DriverFailure;
 import java.util.Locale;
 
 /**
@@ -50,6 +51,16 @@ public final class JoinOutcomes {
                 fatal(
                         BOT_ERRORED,
                         String.format(Locale.ROOT, "Zoom refused the join with code %d: %s", zoomCode, said));
+        };
+    }
+
+    /** What to do when the driver itself gave up ({@link DriverFailure}): the rows of the table Zoom never answers. */
+    public static JoinOutcome classify(DriverFailure failure, String reason) {
+        String said = reason.isBlank() ? "no reason given" : reason;
+        return switch (failure) {
+            case SDK_LOAD_FAILED -> fatal("zoom_sdk_load_failed", "The Meeting SDK did not load: " + said);
+            case JOIN_TIMEOUT -> fatal("zoom_join_timeout", "The Meeting SDK did not answer the join: " + said);
+            case CRASHED -> fatal(BOT_ERRORED, "The meeting driver failed: " + said);
         };
     }
 
