@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class ZoomOAuth implements TokenSource {
     private final S2sCredentials credentials;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger waiting = new AtomicInteger();
     private @Nullable Cached current;
     private @Nullable CompletableFuture<Cached> inFlight;
 
@@ -137,6 +139,7 @@ public final class ZoomOAuth implements TokenSource {
     }
 
     private Cached await(CompletableFuture<Cached> flight) {
+        waiting.incrementAndGet();
         try {
             return flight.get();
         } catch (InterruptedException e) {
@@ -151,7 +154,14 @@ public final class ZoomOAuth implements TokenSource {
                 throw failure;
             }
             throw new ZoomTransportException(Kind.NETWORK, "Fetching a Zoom access token failed", e.getCause());
+        } finally {
+            waiting.decrementAndGet();
         }
+    }
+
+    /** How many callers are waiting for another caller's token request (lets tests prove single-flight). */
+    int waitingCallers() {
+        return waiting.get();
     }
 
     private @Nullable Cached validCurrent() {
