@@ -1,4 +1,4 @@
-/** Signet's broker module. */
+/** The token broker: the server behind a bot's {@code zak_url}, with its composition root and configuration. */
 @NullMarked
 package dev.signet.broker;
 

@@ -1,0 +1,73 @@
+package dev.signet.broker.auth;
+
+import dev.signet.webhooks.Verification;
+import dev.signet.webhooks.WebhookVerifier;
+import dev.signet.zoom.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether a token callback is authentic: a query-string secret equal to one of the configured ones (compared in
+ * constant time, every secret checked), or Standard Webhooks headers signed over an empty body (with a replay guard).
+ * Either evidence suffices; with neither the caller gets a bare 401.
+ */
+public final class CallbackAuth {
+    private static final byte[] EMPTY_BODY = new byte[0];
+
+    private final List<byte[]> secretDigests;
+    private final @Nullable WebhookVerifier verifier;
+
+    /**
+     * Accepts any of {@code querySecrets} and, when {@code verifier} is not null, a valid signature.
+     *
+     * @param querySecrets the active query secrets (several during a rotation)
+     * @param verifier verifies {@code webhook-*} headers, or null when callbacks are not signed
+     */
+    public CallbackAuth(List<Secret> querySecrets, @Nullable WebhookVerifier verifier) {
+        this.secretDigests = querySecrets.stream().map(s -> digest(s.reveal())).toList();
+        this.verifier = verifier;
+    }
+
+    /**
+     * Whether the callback is authentic.
+     *
+     * @param querySecret the value of the secret query parameter, or null when absent
+     * @param id the {@code webhook-id} header, or null
+     * @param timestamp the {@code webhook-timestamp} header, or null
+     * @param signature the {@code webhook-signature} header, or null
+     */
+    public boolean allows(
+            @Nullable String querySecret, @Nullable String id, @Nullable String timestamp, @Nullable String signature) {
+        if (querySecret != null && matchesQuerySecret(querySecret)) {
+            return true;
+        }
+        if (verifier == null || (id == null && timestamp == null && signature == null)) {
+            return false;
+        }
+        return switch (verifier.verify(id, timestamp, signature, EMPTY_BODY)) {
+            case Verification.Valid valid -> true;
+            case Verification.Invalid invalid -> false;
+        };
+    }
+
+    /** Compares against every configured secret in constant time; digests make the length irrelevant too. */
+    private boolean matchesQuerySecret(String candidate) {
+        byte[] presented = digest(candidate);
+        boolean match = false;
+        for (byte[] expected : secretDigests) {
+            match |= MessageDigest.isEqual(presented, expected);
+        }
+        return match;
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

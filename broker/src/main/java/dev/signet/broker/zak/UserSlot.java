@@ -1,0 +1,76 @@
+package dev.signet.broker.zak;
+
+import dev.signet.zoom.Secret;
+import dev.signet.zoom.users.UserToken;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/** One user's mutable ZAK state; every field is guarded by {@link #lock}. */
+final class UserSlot {
+    final String user;
+    final ReentrantLock lock = new ReentrantLock();
+
+    @Nullable
+    Held held;
+
+    @Nullable
+    MintTask inFlight;
+
+    Instant refreshNotBefore = Instant.MIN;
+
+    UserSlot(String user) {
+        this.user = user;
+    }
+
+    /** A minted ZAK handed out again until {@code reuseUntil}; {@code used} once an HTTP caller got it. */
+    static final class Held {
+        private final Secret zak;
+        private final Instant reuseUntil;
+        private final Instant expiresAt;
+        volatile boolean used;
+
+        Held(Secret zak, Instant reuseUntil, Instant expiresAt, boolean used) {
+            this.zak = zak;
+            this.reuseUntil = reuseUntil;
+            this.expiresAt = expiresAt;
+            this.used = used;
+        }
+
+        Secret zak() {
+            return zak;
+        }
+
+        Instant reuseUntil() {
+            return reuseUntil;
+        }
+
+        Instant expiresAt() {
+            return expiresAt;
+        }
+    }
+
+    /** One call to Zoom; when it ends, however it ends, it stops being the slot's mint in flight. */
+    static final class MintTask extends FutureTask<UserToken> {
+        private final UserSlot slot;
+
+        MintTask(UserSlot slot, Callable<UserToken> work) {
+            super(work);
+            this.slot = slot;
+        }
+
+        @Override
+        protected void done() {
+            slot.lock.lock();
+            try {
+                if (slot.inFlight == this) {
+                    slot.inFlight = null;
+                }
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+    }
+}

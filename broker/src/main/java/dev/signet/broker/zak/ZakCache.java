@@ -1,0 +1,265 @@
+package dev.signet.broker.zak;
+
+import dev.signet.broker.metrics.BrokerMetrics;
+import dev.signet.zoom.Secret;
+import dev.signet.zoom.ZoomApiException;
+import dev.signet.zoom.ZoomTransportException;
+import dev.signet.zoom.users.UserToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-user ZAK state under the reuse policy: the held ZAK and its reuse window, the one mint in flight that concurrent
+ * callers share, and the refresh that replaces a ZAK before its window closes so callers do not wait for Zoom.
+ */
+final class ZakCache {
+    private static final Logger log = LoggerFactory.getLogger(ZakCache.class);
+
+    private final Minter minter;
+    private final ZakPolicy policy;
+    private final RateGate gate;
+    private final ZoomHealth health;
+    private final BrokerMetrics metrics;
+    private final Clock clock;
+    private final ExecutorService mints;
+    private final ScheduledExecutorService scheduler;
+    private final Duration timeout;
+    private final Map<String, UserSlot> slots = new ConcurrentHashMap<>();
+
+    ZakCache(
+            Minter minter,
+            ZakPolicy policy,
+            RateGate gate,
+            ZoomHealth health,
+            BrokerMetrics metrics,
+            Clock clock,
+            ExecutorService mints,
+            ScheduledExecutorService scheduler,
+            Duration timeout) {
+        this.minter = minter;
+        this.policy = policy;
+        this.gate = gate;
+        this.health = health;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.mints = mints;
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    /** What one user's ZAK request comes to. */
+    sealed interface Attempt {
+        /** A ZAK; {@code reused} when handed out again rather than awaited from a mint. */
+        record Got(Secret zak, boolean reused) implements Attempt {}
+
+        /** Zoom refused this user (missing, say): the caller sets it aside and tries the next. */
+        record Refused(String reason) implements Attempt {}
+
+        /** Rate-limited with nothing fit to hand out. */
+        record Limited(Duration retryAfter) implements Attempt {}
+
+        /** Zoom failed; the reason is short and secret-free. */
+        record Failed(String reason) implements Attempt {}
+    }
+
+    /**
+     * Answers one request for {@code user}'s ZAK.
+     *
+     * @param caller whether an HTTP caller asked (start-up warming does not), which keeps the user's ZAK refreshed
+     */
+    Attempt fetch(String user, boolean caller) {
+        UserSlot slot = slots.computeIfAbsent(user, UserSlot::new);
+        Instant now = clock.instant();
+        UserSlot.MintTask task;
+        slot.lock.lock();
+        try {
+            UserSlot.Held held = slot.held;
+            if (policy.reuses() && held != null && now.isBefore(held.reuseUntil()) && hasLife(held, now)) {
+                held.used |= caller;
+                if (!now.isBefore(held.reuseUntil().minus(policy.refreshAhead()))) {
+                    refreshLocked(slot, now);
+                }
+                metrics.reuseHit();
+                return new Attempt.Got(held.zak(), true);
+            }
+            if (!gate.isOpen(now)) {
+                return heldOrLimited(held, now);
+            }
+            task = policy.reuses() && slot.inFlight != null
+                    ? slot.inFlight
+                    : startLocked(slot, policy.reuses(), caller);
+        } finally {
+            slot.lock.unlock();
+        }
+        return await(slot, task);
+    }
+
+    private Attempt heldOrLimited(UserSlot.@Nullable Held held, Instant now) {
+        if (held != null && hasLife(held, now)) {
+            metrics.reuseHit();
+            return new Attempt.Got(held.zak(), true);
+        }
+        return new Attempt.Limited(gate.retryAfter(now));
+    }
+
+    private boolean hasLife(UserSlot.Held held, Instant now) {
+        return Duration.between(now, held.expiresAt()).compareTo(policy.minRemaining()) >= 0;
+    }
+
+    private UserSlot.MintTask startLocked(UserSlot slot, boolean shared, boolean caller) {
+        UserSlot.MintTask task = new UserSlot.MintTask(slot, () -> mint(slot, shared, caller));
+        if (shared) {
+            slot.inFlight = task;
+        }
+        mints.execute(task);
+        return task;
+    }
+
+    private void refreshLocked(UserSlot slot, Instant now) {
+        if (slot.inFlight == null && gate.isOpen(now) && !now.isBefore(slot.refreshNotBefore)) {
+            log.debug("refreshing the ZAK of {} ahead of its reuse window's end", slot.user);
+            var _ = startLocked(slot, true, false); // failures are recorded by mint()
+        }
+    }
+
+    private UserToken mint(UserSlot slot, boolean shared, boolean caller) {
+        try {
+            UserToken token = minter.mint(slot.user);
+            if (!ZakFormat.isZak(token.token().reveal())) {
+                throw new NotAZakException();
+            }
+            Instant now = clock.instant();
+            gate.passed();
+            health.answered();
+            if (shared) {
+                UserSlot.Held held =
+                        new UserSlot.Held(token.token(), now.plus(policy.reuse()), token.expiresAt(), caller);
+                slot.lock.lock();
+                try {
+                    slot.held = held;
+                } finally {
+                    slot.lock.unlock();
+                }
+                scheduleRefresh(slot, held, now);
+            }
+            return token;
+        } catch (RuntimeException e) {
+            recordFailure(slot, e);
+            throw e;
+        }
+    }
+
+    private void recordFailure(UserSlot slot, RuntimeException e) {
+        Instant now = clock.instant();
+        String reason = Failures.describe(e);
+        if (e instanceof ZoomApiException api && api.isRateLimited()) {
+            gate.limited(api.retryAfter(), now);
+            log.warn("Zoom rate-limits the account; no call until {}", gate.closedUntil());
+        } else if (e instanceof ZoomApiException api && Failures.isUserRefused(api)) {
+            log.warn("Zoom refused a ZAK for user {}: {}", slot.user, reason);
+        } else {
+            health.failing(reason);
+            log.warn("minting a ZAK for {} failed: {}", slot.user, reason);
+        }
+        slot.lock.lock();
+        try {
+            if (e instanceof ZoomApiException api && Failures.isUserRefused(api)) {
+                slot.held = null;
+            }
+            slot.refreshNotBefore = now.plus(policy.refreshAhead().dividedBy(3));
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    private void scheduleRefresh(UserSlot slot, UserSlot.Held held, Instant now) {
+        if (!policy.reuses()) {
+            return;
+        }
+        long delay = Duration.between(now, held.reuseUntil().minus(policy.refreshAhead()))
+                .toMillis();
+        try {
+            var _ = scheduler.schedule(() -> refreshIfUsed(slot, held), Math.max(0, delay), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("not scheduling a refresh: the broker is closing");
+        }
+    }
+
+    /** Keeps a ZAK that callers used during its window fresh, even if no request comes in the refresh margin. */
+    private void refreshIfUsed(UserSlot slot, UserSlot.Held held) {
+        slot.lock.lock();
+        try {
+            if (slot.held == held && held.used) {
+                refreshLocked(slot, clock.instant());
+            }
+        } catch (RejectedExecutionException e) {
+            log.debug("not refreshing: the broker is closing");
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    private Attempt await(UserSlot slot, UserSlot.MintTask task) {
+        metrics.waitStarted();
+        try {
+            return new Attempt.Got(
+                    task.get(timeout.toMillis(), TimeUnit.MILLISECONDS).token(), false);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            health.failing("zoom did not answer within " + timeout.toMillis() + " ms");
+            log.warn("Zoom did not answer within {} ms for {}", timeout.toMillis(), slot.user);
+            return new Attempt.Failed("zoom did not answer in time");
+        } catch (CancellationException e) {
+            return new Attempt.Failed("zoom did not answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt.Failed("interrupted while waiting for zoom");
+        } catch (ExecutionException e) {
+            return classify(slot, e.getCause());
+        } finally {
+            metrics.waitEnded();
+        }
+    }
+
+    private Attempt classify(UserSlot slot, @Nullable Throwable cause) {
+        if (cause instanceof ZoomApiException api && api.isRateLimited()) {
+            slot.lock.lock();
+            try {
+                return heldOrLimited(slot.held, clock.instant());
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+        if (cause instanceof ZoomApiException api && Failures.isUserRefused(api)) {
+            return new Attempt.Refused(Failures.describe(api));
+        }
+        if (cause instanceof ZoomApiException
+                || cause instanceof ZoomTransportException
+                || cause instanceof AccountTokens.OAuthFailedException
+                || cause instanceof NotAZakException) {
+            return new Attempt.Failed(Failures.describe((RuntimeException) cause));
+        }
+        log.error("unexpected failure minting a ZAK for {}", slot.user, cause);
+        return new Attempt.Failed("internal error while minting a ZAK");
+    }
+
+    /** Zoom answered 200 with a body that is not a ZAK: never handed out. */
+    static final class NotAZakException extends RuntimeException {
+        NotAZakException() {
+            super("zoom answered with something that is not a ZAK");
+        }
+    }
+}

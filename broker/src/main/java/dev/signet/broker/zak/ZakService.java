@@ -1,0 +1,109 @@
+package dev.signet.broker.zak;
+
+import dev.signet.broker.metrics.BrokerMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers ZAK requests: picks the user (the one asked for, or the pool's), applies the reuse policy and fails over to
+ * the next user when Zoom refuses one.
+ */
+public final class ZakService {
+    private final UserPool pool;
+    private final ZakCache cache;
+    private final ZoomHealth health;
+    private final Clock clock;
+
+    /**
+     * Wires the service.
+     *
+     * @param minter mints one ZAK from Zoom
+     * @param policy the reuse policy
+     * @param pool the configured users
+     * @param timeout how long a request waits for Zoom
+     * @param mints runs mints (one virtual thread each)
+     * @param scheduler runs background refreshes
+     */
+    public ZakService(
+            Minter minter,
+            ZakPolicy policy,
+            UserPool pool,
+            ZoomHealth health,
+            BrokerMetrics metrics,
+            Clock clock,
+            Duration timeout,
+            ExecutorService mints,
+            ScheduledExecutorService scheduler) {
+        this.pool = pool;
+        this.health = health;
+        this.clock = clock;
+        this.cache = new ZakCache(minter, policy, new RateGate(), health, metrics, clock, mints, scheduler, timeout);
+    }
+
+    /**
+     * A ZAK for {@code requestedUser}, or from the pool when it is null.
+     *
+     * @param requestedUser a configured user id or email (any case), or null for the pool
+     */
+    public ZakOutcome zak(@Nullable String requestedUser) {
+        return zak(requestedUser, true);
+    }
+
+    /** Mints (or reuses) the pool's ZAK without a caller, so start-up proves that Zoom answers. */
+    public ZakOutcome warm() {
+        return zak(null, false);
+    }
+
+    /** Whether Zoom answers and some user is usable: the broker can hand out ZAKs. */
+    public boolean ready() {
+        return health.answering() && pool.hasUsable(clock.instant());
+    }
+
+    /** Why the broker is (not) ready, in a few secret-free words. */
+    public String readiness() {
+        if (!pool.hasUsable(clock.instant())) {
+            return "every configured Zoom user is set aside after Zoom refused it";
+        }
+        return health.detail();
+    }
+
+    private ZakOutcome zak(@Nullable String requestedUser, boolean caller) {
+        if (requestedUser != null) {
+            return pool.find(requestedUser).map(user -> forUser(user, caller)).orElseGet(ZakOutcome.UnknownUser::new);
+        }
+        List<String> candidates = pool.candidates(clock.instant());
+        for (String user : candidates) {
+            ZakCache.Attempt attempt = cache.fetch(user, caller);
+            if (attempt instanceof ZakCache.Attempt.Refused) {
+                pool.setAside(user, clock.instant());
+                continue;
+            }
+            return outcome(attempt);
+        }
+        return new ZakOutcome.Failed("no configured Zoom user is usable: Zoom refused them recently");
+    }
+
+    private ZakOutcome forUser(String user, boolean caller) {
+        if (pool.isSetAside(user, clock.instant())) {
+            return new ZakOutcome.Failed("zoom refused this user recently; it is set aside for now");
+        }
+        ZakCache.Attempt attempt = cache.fetch(user, caller);
+        if (attempt instanceof ZakCache.Attempt.Refused) {
+            pool.setAside(user, clock.instant());
+        }
+        return outcome(attempt);
+    }
+
+    private static ZakOutcome outcome(ZakCache.Attempt attempt) {
+        return switch (attempt) {
+            case ZakCache.Attempt.Got got -> new ZakOutcome.Issued(got.zak(), got.reused());
+            case ZakCache.Attempt.Refused refused -> new ZakOutcome.Failed(refused.reason());
+            case ZakCache.Attempt.Limited limited -> new ZakOutcome.RateLimited(limited.retryAfter());
+            case ZakCache.Attempt.Failed failed -> new ZakOutcome.Failed(failed.reason());
+        };
+    }
+}
