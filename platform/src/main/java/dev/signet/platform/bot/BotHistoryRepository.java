@@ -1,0 +1,107 @@
+package dev.signet.platform.bot;
+
+import dev.signet.platform.db.SqlTime;
+import dev.signet.platform.runtime.Participant;
+import dev.signet.platform.runtime.StatusChange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** The {@code bot_status_changes} and {@code bot_participants} tables. */
+final class BotHistoryRepository {
+    void appendStatus(Handle h, UUID botId, StatusChange change) {
+        h.createUpdate("""
+                        INSERT INTO bot_status_changes (bot_id, code, sub_code, message, created_at)
+                        VALUES (:bot_id, :code, :sub_code, :message, :created_at)
+                        """)
+                .bind("bot_id", botId)
+                .bind("code", change.code())
+                .bind("sub_code", change.subCode())
+                .bind("message", change.message())
+                .bind("created_at", SqlTime.bind(change.createdAt()))
+                .execute();
+    }
+
+    /** Each bot's status changes in the order they happened. */
+    Map<UUID, List<StatusChange>> statusChanges(Handle h, Collection<UUID> botIds) {
+        Map<UUID, List<StatusChange>> out = new HashMap<>();
+        if (botIds.isEmpty()) {
+            return out;
+        }
+        inList(h, "SELECT * FROM bot_status_changes WHERE bot_id IN (%s) ORDER BY id", botIds)
+                .map((rs, ctx) -> Map.entry(
+                        rs.getObject("bot_id", UUID.class),
+                        new StatusChange(
+                                rs.getString("code"),
+                                rs.getString("sub_code"),
+                                rs.getString("message"),
+                                SqlTime.require(rs, "created_at"))))
+                .forEach(e ->
+                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    void replaceParticipants(Handle h, UUID botId, List<Participant> participants) {
+        h.createUpdate("DELETE FROM bot_participants WHERE bot_id = :id")
+                .bind("id", botId)
+                .execute();
+        if (participants.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("""
+                INSERT INTO bot_participants (bot_id, seq_no, participant_id, display_name, email, avatar_url,
+                    signed_in, is_host)
+                VALUES (:bot_id, :seq_no, :participant_id, :display_name, :email, :avatar_url, :signed_in, :is_host)
+                """);
+        for (int i = 0; i < participants.size(); i++) {
+            Participant p = participants.get(i);
+            batch.bind("bot_id", botId)
+                    .bind("seq_no", i)
+                    .bind("participant_id", p.id())
+                    .bind("display_name", p.displayName())
+                    .bind("email", p.email())
+                    .bind("avatar_url", p.avatarUrl())
+                    .bind("signed_in", p.signedIn())
+                    .bind("is_host", p.host())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    Map<UUID, List<Participant>> participants(Handle h, Collection<UUID> botIds) {
+        Map<UUID, List<Participant>> out = new HashMap<>();
+        if (botIds.isEmpty()) {
+            return out;
+        }
+        inList(h, "SELECT * FROM bot_participants WHERE bot_id IN (%s) ORDER BY bot_id, seq_no", botIds)
+                .map((rs, ctx) -> Map.entry(
+                        rs.getObject("bot_id", UUID.class),
+                        new Participant(
+                                rs.getString("participant_id"),
+                                rs.getString("display_name"),
+                                rs.getString("email"),
+                                rs.getString("avatar_url"),
+                                rs.getBoolean("signed_in"),
+                                rs.getBoolean("is_host"))))
+                .forEach(e ->
+                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    private static Query inList(Handle h, String sqlWithIn, Collection<UUID> ids) {
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        Query query = h.createQuery(String.format(Locale.ROOT, sqlWithIn, marks));
+        int i = 0;
+        for (UUID id : ids) {
+            query.bind(i++, id);
+        }
+        return query;
+    }
+}

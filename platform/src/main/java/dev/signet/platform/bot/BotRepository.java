@@ -1,0 +1,257 @@
+package dev.signet.platform.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.platform.db.SqlTime;
+import dev.signet.platform.http.FieldErrors;
+import dev.signet.platform.http.JsonCodec;
+import dev.signet.platform.runtime.AutomaticLeave;
+import dev.signet.platform.runtime.BotStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code bots} and {@code bot_metadata} tables: create, read, list, update and delete bots. */
+final class BotRepository {
+    private final JsonCodec json;
+    private final BotSecrets secrets;
+
+    BotRepository(JsonCodec json, BotSecrets secrets) {
+        this.json = json;
+        this.secrets = secrets;
+    }
+
+    void insert(Handle h, UUID id, BotDraft draft, Instant now) {
+        h.createUpdate("""
+                        INSERT INTO bots (id, bot_name, meeting_id, meeting_password, meeting_tk, join_at, metadata,
+                            automatic_leave, zoom, zak_url, obf_token_url, join_token_url, status, dispatched,
+                            created_at, updated_at)
+                        VALUES (:id, :bot_name, :meeting_id, :meeting_password, :meeting_tk, :join_at, :metadata,
+                            :automatic_leave, :zoom, :zak_url, :obf_token_url, :join_token_url, :status, FALSE,
+                            :now, :now)
+                        """)
+                .bind("id", id)
+                .bind("bot_name", draft.botName())
+                .bind("meeting_id", draft.meeting().meetingId())
+                .bind("meeting_password", draft.meeting().password())
+                .bind("meeting_tk", secrets.sealTk(draft.meeting().tk()))
+                .bind("join_at", SqlTime.bind(draft.joinAt()))
+                .bind("metadata", json.write(draft.metadata()))
+                .bind("automatic_leave", json.write(AutomaticLeaveJson.toJson(draft.automaticLeave())))
+                .bind("zoom", json.write(draft.zoom().redacted()))
+                .bind("zak_url", secrets.seal(draft.zoom().zakUrl()))
+                .bind("obf_token_url", secrets.seal(draft.zoom().obfTokenUrl()))
+                .bind("join_token_url", secrets.seal(draft.zoom().joinTokenUrl()))
+                .bind("status", BotStatus.READY)
+                .bind("now", SqlTime.bind(now))
+                .execute();
+        insertMetadata(h, id, draft.metadata());
+    }
+
+    private static void insertMetadata(Handle h, UUID id, Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("INSERT INTO bot_metadata (bot_id, meta_key, meta_value) VALUES (:id, :k, :v)");
+        metadata.forEach(
+                (k, v) -> batch.bind("id", id).bind("k", k).bind("v", v).add());
+        batch.execute();
+    }
+
+    Optional<Bot> find(Handle h, UUID id) {
+        return h.createQuery("SELECT * FROM bots WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> bot(rs))
+                .findOne();
+    }
+
+    /**
+     * One page of bots newest first, fetching one extra row so the caller knows whether another page follows.
+     * A backward page comes back in display order too.
+     */
+    List<Bot> list(Handle h, BotQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM bots b WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q.joinAtAfter() != null) {
+            sql.append(" AND b.join_at > :join_at_after");
+            params.put("join_at_after", SqlTime.bind(q.joinAtAfter()));
+        }
+        if (q.joinAtBefore() != null) {
+            sql.append(" AND b.join_at < :join_at_before");
+            params.put("join_at_before", SqlTime.bind(q.joinAtBefore()));
+        }
+        if (!q.statuses().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < q.statuses().size(); i++) {
+                names.add(":s" + i);
+                params.put("s" + i, q.statuses().get(i));
+            }
+            sql.append(" AND b.status IN (").append(String.join(", ", names)).append(')');
+        }
+        if (q.meetingId() != null) {
+            sql.append(" AND b.meeting_id = :meeting_id");
+            params.put("meeting_id", q.meetingId());
+        }
+        int m = 0;
+        for (var entry : q.metadata().entrySet()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM bot_metadata m WHERE m.bot_id = b.id AND m.meta_key = :mk")
+                    .append(m)
+                    .append(" AND m.meta_value = :mv")
+                    .append(m)
+                    .append(')');
+            params.put("mk" + m, entry.getKey());
+            params.put("mv" + m, entry.getValue());
+            m++;
+        }
+        PageCursor cursor = q.cursor();
+        boolean backward = cursor != null && !cursor.forward();
+        if (cursor != null) {
+            String op = backward ? ">" : "<";
+            sql.append(" AND (b.created_at ")
+                    .append(op)
+                    .append(" :c_at OR (b.created_at = :c_at AND b.id ")
+                    .append(op)
+                    .append(" :c_id))");
+            params.put("c_at", SqlTime.bind(cursor.createdAt()));
+            params.put("c_id", cursor.id());
+        }
+        String dir = backward ? "ASC" : "DESC";
+        sql.append(" ORDER BY b.created_at ").append(dir).append(", b.id ").append(dir);
+        sql.append(" LIMIT ").append(q.pageSize() + 1);
+        Query query = h.createQuery(sql.toString());
+        params.forEach(query::bind);
+        List<Bot> rows = new ArrayList<>(query.map((rs, ctx) -> bot(rs)).list());
+        if (backward) {
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /** Applies a patch to a bot that is still scheduled; {@code false} when it is not (any more). */
+    boolean update(Handle h, UUID id, BotPatch patch, Instant now) {
+        Map<String, Object> sets = new LinkedHashMap<>();
+        if (patch.botName() != null) {
+            sets.put("bot_name", patch.botName());
+        }
+        if (patch.meeting() != null) {
+            sets.put("meeting_id", patch.meeting().meetingId());
+            sets.put("meeting_password", nullable(patch.meeting().password()));
+            sets.put("meeting_tk", nullable(secrets.sealTk(patch.meeting().tk())));
+        }
+        if (patch.joinAtGiven()) {
+            sets.put("join_at", SqlTime.bind(patch.joinAt()));
+        }
+        if (patch.metadata() != null) {
+            sets.put("metadata", json.write(patch.metadata()));
+        }
+        if (patch.automaticLeave() != null) {
+            sets.put("automatic_leave", json.write(AutomaticLeaveJson.toJson(patch.automaticLeave())));
+        }
+        ZoomCredentials zoom = patch.zoom();
+        if (zoom != null) {
+            sets.put("zoom", json.write(zoom.redacted()));
+            sets.put("zak_url", nullable(secrets.seal(zoom.zakUrl())));
+            sets.put("obf_token_url", nullable(secrets.seal(zoom.obfTokenUrl())));
+            sets.put("join_token_url", nullable(secrets.seal(zoom.joinTokenUrl())));
+        }
+        sets.put("updated_at", SqlTime.bind(now));
+        StringBuilder sql = new StringBuilder("UPDATE bots SET ");
+        sql.append(String.join(
+                ", ", sets.keySet().stream().map(c -> c + " = :" + c).toList()));
+        sql.append(" WHERE id = :id AND dispatched = FALSE AND status = :ready");
+        var update = h.createUpdate(sql.toString()).bind("id", id).bind("ready", BotStatus.READY);
+        sets.forEach(update::bind);
+        if (update.execute() == 0) {
+            return false;
+        }
+        if (patch.metadata() != null) {
+            h.createUpdate("DELETE FROM bot_metadata WHERE bot_id = :id")
+                    .bind("id", id)
+                    .execute();
+            insertMetadata(h, id, patch.metadata());
+        }
+        return true;
+    }
+
+    /** A nullable text column value; a plain {@code null} in a parameter map would bind without a type. */
+    private static Argument nullable(@Nullable String value) {
+        if (value == null) {
+            return (position, statement, context) -> statement.setNull(position, Types.VARCHAR);
+        }
+        return (position, statement, context) -> statement.setString(position, value);
+    }
+
+    /** Deletes a bot that is still scheduled; {@code false} when it is not. Cascades to its history. */
+    boolean deleteScheduled(Handle h, UUID id) {
+        return h.createUpdate("DELETE FROM bots WHERE id = :id AND dispatched = FALSE AND status = :ready")
+                        .bind("id", id)
+                        .bind("ready", BotStatus.READY)
+                        .execute()
+                > 0;
+    }
+
+    Map<String, Long> countByStatus(Handle h) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        h.createQuery("SELECT status, COUNT(*) AS n FROM bots GROUP BY status")
+                .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    Bot bot(ResultSet rs) throws SQLException {
+        return new Bot(
+                rs.getObject("id", UUID.class),
+                rs.getString("bot_name"),
+                rs.getString("meeting_id"),
+                rs.getString("meeting_password"),
+                SqlTime.read(rs, "join_at"),
+                metadata(rs.getString("metadata")),
+                automaticLeave(rs.getString("automatic_leave")),
+                zoom(rs.getString("zoom")),
+                rs.getString("status"),
+                rs.getBoolean("dispatched"),
+                SqlTime.require(rs, "created_at"),
+                SqlTime.require(rs, "updated_at"));
+    }
+
+    private Map<String, String> metadata(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        json.parse(text)
+                .properties()
+                .forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    AutomaticLeave automaticLeave(String text) {
+        FieldErrors errors = new FieldErrors();
+        AutomaticLeave leave = AutomaticLeaveJson.parse(json.parse(text), errors);
+        if (leave == null) {
+            throw new IllegalStateException("stored automatic_leave is invalid");
+        }
+        return leave;
+    }
+
+    private ZoomSettings zoom(String text) {
+        JsonNode node = json.parse(text);
+        return new ZoomSettings(
+                textOrNull(node, "zak_url"),
+                textOrNull(node, "obf_token_url"),
+                textOrNull(node, "join_token_url"),
+                textOrNull(node, "user_email"));
+    }
+
+    private static @Nullable String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.signet.platform.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.platform.http.ApiException;
+import dev.signet.platform.runtime.BotStatus;
+import dev.signet.platform.runtime.Participant;
+import dev.signet.platform.runtime.StatusChange;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The bot API's operations: each validates, writes in one transaction, and tells the runtime. */
+final class BotService {
+    private final Jdbi jdbi;
+    private final BotRepository bots;
+    private final BotHistoryRepository history;
+    private final BotRequestParser parser;
+    private final BotControl control;
+    private final Clock clock;
+
+    BotService(
+            Jdbi jdbi,
+            BotRepository bots,
+            BotHistoryRepository history,
+            BotRequestParser parser,
+            BotControl control,
+            Clock clock) {
+        this.jdbi = jdbi;
+        this.bots = bots;
+        this.history = history;
+        this.parser = parser;
+        this.control = control;
+        this.clock = clock;
+    }
+
+    BotView create(JsonNode body) {
+        BotDraft draft = parser.create(body);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        BotView view = jdbi.inTransaction(h -> {
+            bots.insert(h, id, draft, now);
+            history.appendStatus(h, id, new StatusChange(BotStatus.READY, null, null, now));
+            return view(h, id);
+        });
+        control.wake();
+        return view;
+    }
+
+    BotView get(UUID id) {
+        return jdbi.withHandle(h -> view(h, id));
+    }
+
+    BotPage list(BotQuery query) {
+        return jdbi.withHandle(h -> {
+            List<Bot> rows = new ArrayList<>(bots.list(h, query));
+            PageCursor cursor = query.cursor();
+            boolean backward = cursor != null && !cursor.forward();
+            boolean more = rows.size() > query.pageSize();
+            if (more) {
+                // The extra row lies beyond the page: after it going forward, before it going backward.
+                rows.remove(backward ? 0 : rows.size() - 1);
+            }
+            PageCursor next = null;
+            PageCursor previous = null;
+            if (!rows.isEmpty()) {
+                Bot first = rows.getFirst();
+                Bot last = rows.getLast();
+                if (backward || more) {
+                    next = new PageCursor(true, last.createdAt(), last.id());
+                }
+                if (backward ? more : cursor != null) {
+                    previous = new PageCursor(false, first.createdAt(), first.id());
+                }
+            }
+            List<UUID> ids = rows.stream().map(Bot::id).toList();
+            Map<UUID, List<StatusChange>> changes = history.statusChanges(h, ids);
+            Map<UUID, List<Participant>> participants = history.participants(h, ids);
+            List<BotView> views = rows.stream()
+                    .map(b -> BotView.of(
+                            b, changes.getOrDefault(b.id(), List.of()), participants.getOrDefault(b.id(), List.of())))
+                    .toList();
+            return new BotPage(views, next, previous);
+        });
+    }
+
+    BotView update(UUID id, JsonNode body) {
+        BotPatch patch = parser.update(body);
+        BotView view = jdbi.inTransaction(h -> {
+            Bot bot = bots.find(h, id).orElseThrow(BotService::notFound);
+            if (!bot.scheduled()) {
+                throw updateFailed();
+            }
+            if (!patch.isEmpty() && !bots.update(h, id, patch, clock.instant())) {
+                throw updateFailed();
+            }
+            return view(h, id);
+        });
+        control.wake();
+        return view;
+    }
+
+    void delete(UUID id) {
+        jdbi.useTransaction(h -> {
+            Bot bot = bots.find(h, id).orElseThrow(BotService::notFound);
+            if (!bot.scheduled() || !bots.deleteScheduled(h, id)) {
+                throw new ApiException(
+                        405, "method_not_allowed", "Only a scheduled bot that has not started can be deleted.");
+            }
+        });
+    }
+
+    BotView leave(UUID id) {
+        get(id);
+        if (!control.leave(id)) {
+            throw new ApiException(400, "bot_not_in_call", "The bot is not in a call or on its way into one.");
+        }
+        return get(id);
+    }
+
+    private BotView view(Handle h, UUID id) {
+        Bot bot = bots.find(h, id).orElseThrow(BotService::notFound);
+        return BotView.of(
+                bot,
+                history.statusChanges(h, List.of(id)).getOrDefault(id, List.of()),
+                history.participants(h, List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("No bot with this id.");
+    }
+
+    private static ApiException updateFailed() {
+        return new ApiException(
+                400, "update_bot_failed", "A bot can be updated only before it is dispatched to its meeting.");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.signet.platform.bot;
+
+import dev.signet.platform.crypto.SecretBox;
+import dev.signet.platform.http.JsonCodec;
+import dev.signet.platform.runtime.BotStore;
+import dev.signet.platform.webhook.WebhookOutbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** The bot feature, wired: the store the runtime drives, the API routes, and the bots-by-status gauge. */
+public final class Bots {
+    private final Jdbi jdbi;
+    private final JsonCodec json;
+    private final Clock clock;
+    private final BotRepository repository;
+    private final BotHistoryRepository history;
+    private final JdbcBotStore store;
+    private final BotRequestParser parser;
+    private final MultiGauge gauge;
+
+    /**
+     * @param allowLoopbackTokenUrls accept {@code http://127.0.0.1…} token URLs (development and tests)
+     * @param afterEnqueue called after a transaction that queued webhooks has committed
+     */
+    public Bots(
+            Jdbi jdbi,
+            JsonCodec json,
+            SecretBox box,
+            WebhookOutbox outbox,
+            Runnable afterEnqueue,
+            boolean allowLoopbackTokenUrls,
+            Clock clock,
+            MeterRegistry meters) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.clock = clock;
+        BotSecrets secrets = new BotSecrets(box);
+        this.repository = new BotRepository(json, secrets);
+        this.history = new BotHistoryRepository();
+        this.store = new JdbcBotStore(jdbi, repository, history, secrets, outbox, afterEnqueue);
+        this.parser = new BotRequestParser(clock, new TokenUrls(allowLoopbackTokenUrls));
+        this.gauge = MultiGauge.builder("signet.bots")
+                .description("Bots by current status")
+                .register(meters);
+    }
+
+    /** The store the runtime reads and writes bots through. */
+    public BotStore store() {
+        return store;
+    }
+
+    /** The API routes, which tell {@code control} about new bots and leave requests. */
+    public BotRoutes routes(BotControl control) {
+        return new BotRoutes(new BotService(jdbi, repository, history, parser, control, clock), json);
+    }
+
+    /** Re-reads the bots-by-status gauge from the database (once per scrape). */
+    public void refreshGauge() {
+        var counts = jdbi.withHandle(repository::countByStatus);
+        gauge.register(
+                counts.entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue()))
+                        .toList(),
+                true);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.signet.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
+
+/**
+ * The platform's database: a HikariCP pool migrated by Flyway and used through Jdbi.
+ *
+ * <p>Works on an H2 file database (the embedded default) and on PostgreSQL; the migrations under
+ * {@code db/migration} are written to run on both.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        // SQL is plain text with named parameters; no template engine rewrites '<' comparisons.
+        this.jdbi = Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+    }
+
+    /**
+     * Opens a pool on {@code jdbcUrl} and applies pending migrations.
+     *
+     * @throws IllegalStateException naming the database (never its password) when it cannot be reached or migrated
+     */
+    public static Database open(String jdbcUrl, int maxPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setPoolName("signet-db");
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open database " + describe(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new IllegalStateException("cannot migrate database " + describe(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        return new Database(dataSource);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    /** Jdbi over the pool. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Whether the database answers a trivial query within a few seconds (for {@code /readyz}). */
+    public boolean answers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(3);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** The URL without its query or parameters, which may carry a password. */
+    static String describe(String jdbcUrl) {
+        int cut = jdbcUrl.length();
+        for (char c : new char[] {'?', ';'}) {
+            int at = jdbcUrl.indexOf(c);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        String head = jdbcUrl.substring(0, cut);
+        int at = head.lastIndexOf('@');
+        int scheme = head.indexOf("//");
+        if (at >= 0 && scheme >= 0 && at > scheme) {
+            head = head.substring(0, scheme + 2) + head.substring(at + 1);
+        }
+        return head;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.signet.platform.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The platform's Javalin server on virtual threads: every path answers with and without its trailing slash,
+ * {@code /api/*} requires an API key, and every error is JSON.
+ */
+public final class HttpServer implements AutoCloseable {
+    private final Javalin javalin;
+
+    private HttpServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /**
+     * Starts the server; {@code port} 0 picks a free port.
+     *
+     * @param routes each feature's route registration
+     */
+    public static HttpServer start(
+            String host, int port, JsonCodec json, ApiKeys keys, List<Consumer<RoutesConfig>> routes) {
+        ErrorMapping errors = new ErrorMapping(json);
+        Javalin javalin = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.router.treatMultipleSlashesAsSingleSlash = true;
+            config.http.prefer405over404 = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            errors.install(config.routes);
+            config.routes.before("/api/*", ctx -> authenticate(ctx, keys));
+            routes.forEach(group -> group.accept(config.routes));
+        });
+        javalin.start();
+        return new HttpServer(javalin);
+    }
+
+    private static void authenticate(Context ctx, ApiKeys keys) {
+        if (!keys.accepts(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Token");
+            throw new ApiException(
+                    401, "authentication_failed", "Missing or invalid API key: send Authorization: Token <key>.");
+        }
+    }
+
+    /** The port the server listens on (the chosen one when started on port 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.signet.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads request bodies and writes JSON responses with one {@link ObjectMapper}: snake_case properties, nulls
+ * kept (Recall's clients expect {@code "sub_code": null}).
+ */
+public final class JsonCodec {
+    static final String WROTE_JSON = "signet.wroteJson";
+
+    private final ObjectMapper mapper;
+
+    public JsonCodec() {
+        this.mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** The mapper, for code that stores JSON columns. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /**
+     * The request body as a JSON tree.
+     *
+     * @throws MalformedJsonException when the body is empty or not JSON; its message names only the position
+     */
+    public JsonNode readTree(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw new MalformedJsonException("Request body is empty; expected a JSON object.");
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw new MalformedJsonException("Malformed JSON" + where + ".");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code body} as JSON with {@code status}. */
+    public void send(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(mapper.writeValueAsBytes(body));
+            ctx.attribute(WROTE_JSON, Boolean.TRUE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Encodes a value to a JSON string (for JSON columns and webhook payloads). */
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Decodes a JSON string that this platform wrote itself (a JSON column). */
+    public JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is malformed at " + e.getLocation(), e);
+        }
+    }
+}
