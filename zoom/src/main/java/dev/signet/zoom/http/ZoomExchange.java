@@ -72,10 +72,12 @@ public final class ZoomExchange {
             body = json.readTree(response.body());
         } catch (JsonProcessingException e) {
             // Never keep Jackson's exception: its message quotes the body, which may hold a token.
-            throw new ZoomTransportException(Kind.MALFORMED, "Zoom answered " + what + " with malformed JSON", null);
+            throw new ZoomTransportException(
+                    Kind.MALFORMED, "Zoom's answer to " + what + " is malformed: not JSON", null);
         }
         if (body == null || !body.isObject()) {
-            throw new ZoomTransportException(Kind.MALFORMED, "Zoom answered " + what + " without a JSON object", null);
+            throw new ZoomTransportException(
+                    Kind.MALFORMED, "Zoom's answer to " + what + " is malformed: not a JSON object", null);
         }
         return body;
     }
