@@ -1,0 +1,241 @@
+package dev.signet.platform.runtime;
+
+import dev.signet.platform.driver.DriverEvent;
+import dev.signet.platform.driver.JoinRequest;
+import dev.signet.platform.driver.MeetingDriver;
+import dev.signet.platform.driver.MeetingParticipant;
+import dev.signet.platform.driver.MeetingSession;
+import dev.signet.platform.runtime.BotAction.Emit;
+import dev.signet.platform.runtime.BotAction.Join;
+import dev.signet.platform.runtime.BotAction.LeaveMeeting;
+import dev.signet.platform.token.Pause;
+import dev.signet.platform.token.TokenFetcher;
+import dev.signet.platform.token.TokenResult;
+import dev.signet.zoom.Secret;
+import dev.signet.zoom.sdk.SdkSigner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin runner of one bot: feeds {@link BotTransitions} with driver events, deadlines and requests, and performs
+ * its actions (record statuses, fetch the ZAK and join, leave). Runs on the bot's own virtual thread.
+ *
+ * <p>Waits only in {@link MeetingSession#next} or the injected {@link Pause}, up to the state's deadline from the
+ * clock. {@link #request} interrupts the thread only while it waits there, never during I/O.
+ */
+final class BotRunner implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
+    private static final Duration IDLE_WAIT = Duration.ofMinutes(10);
+
+    /** What a runner shares with the runtime. */
+    record Deps(
+            BotStore store,
+            MeetingDriver driver,
+            TokenFetcher tokens,
+            SdkSigner signer,
+            String sdkKey,
+            Clock clock,
+            Pause pause,
+            RuntimeMetrics metrics) {}
+
+    private final RunnableBot bot;
+    private final boolean recovering;
+    private final Deps deps;
+    private final BotRules rules;
+    private final Object lock = new Object();
+    private @Nullable BotEvent command; // guarded by lock
+    private boolean waiting; // guarded by lock
+    private @Nullable Thread thread; // guarded by lock
+
+    private final Deque<BotEvent> pending = new ArrayDeque<>();
+    private final Map<String, Participant> roster = new LinkedHashMap<>();
+    private BotState state = new BotState.Idle();
+    private @Nullable MeetingSession session;
+
+    BotRunner(RunnableBot bot, boolean recovering, RuntimeSettings settings, Deps deps) {
+        this.bot = bot;
+        this.recovering = recovering;
+        this.deps = deps;
+        this.rules = BotRules.of(bot, settings);
+    }
+
+    /** Asks the bot to leave ({@link BotEvent.LeaveRequested}) or stop ({@link BotEvent.ShutdownRequested}). */
+    void request(BotEvent event) {
+        synchronized (lock) {
+            if (command == null) {
+                command = event;
+            }
+            if (waiting && thread != null) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        synchronized (lock) {
+            thread = Thread.currentThread();
+        }
+        try {
+            handle(new BotEvent.Start(recovering));
+            while (!(state instanceof BotState.Finished)) {
+                BotEvent next = pending.poll();
+                handle(next != null ? next : await());
+            }
+        } catch (RuntimeException e) {
+            log.error("bot {} failed unexpectedly", bot.id(), e);
+            crash(e);
+        } finally {
+            closeSession();
+        }
+    }
+
+    private void crash(RuntimeException cause) {
+        try {
+            handle(new BotEvent.Crashed("internal error (" + cause.getClass().getSimpleName() + ")"));
+        } catch (RuntimeException again) {
+            log.error("bot {} could not record its failure", bot.id(), again);
+        }
+    }
+
+    private BotEvent await() {
+        while (true) {
+            synchronized (lock) {
+                if (command != null) {
+                    BotEvent taken = command;
+                    command = null;
+                    return taken;
+                }
+            }
+            Instant now = deps.clock().instant();
+            Instant deadline = BotTransitions.deadline(state, rules);
+            if (deadline != null && !now.isBefore(deadline)) {
+                return new BotEvent.DeadlinePassed();
+            }
+            Duration wait = deadline == null ? IDLE_WAIT : Duration.between(now, deadline);
+            Optional<DriverEvent> event = waitFor(wait);
+            if (event.isPresent()) {
+                return new BotEvent.Observed(event.get());
+            }
+        }
+    }
+
+    private Optional<DriverEvent> waitFor(Duration wait) {
+        synchronized (lock) {
+            if (command != null) {
+                return Optional.empty();
+            }
+            waiting = true;
+        }
+        try {
+            MeetingSession current = session;
+            if (current != null) {
+                return current.next(wait);
+            }
+            deps.pause().pause(wait);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            return Optional.empty(); // a request arrived; await() takes it
+        } finally {
+            synchronized (lock) {
+                waiting = false;
+                Thread.interrupted(); // only request() interrupts, and only while waiting
+            }
+        }
+    }
+
+    private void handle(BotEvent event) {
+        if (event instanceof BotEvent.Observed observed) {
+            observe(observed.event());
+        }
+        if (event instanceof BotEvent.DeadlinePassed && state instanceof BotState.Joining) {
+            deps.metrics().join("zoom_join_timeout");
+        }
+        BotTransitions.Step step =
+                BotTransitions.next(state, event, deps.clock().instant(), rules);
+        state = step.state();
+        for (BotAction action : step.actions()) {
+            switch (action) {
+                case Emit emit -> emit(emit);
+                case Join join -> join(join.role());
+                case LeaveMeeting leave -> closeSession();
+            }
+        }
+    }
+
+    private void observe(DriverEvent event) {
+        boolean answer = event instanceof DriverEvent.InMeeting
+                || event instanceof DriverEvent.WaitingForHost
+                || event instanceof DriverEvent.InWaitingRoom
+                || event instanceof DriverEvent.JoinRefused
+                || event instanceof DriverEvent.DriverFailed;
+        if (answer && state instanceof BotState.Joining) {
+            deps.metrics().joined(event, rules.hasZak());
+        }
+        if (event instanceof DriverEvent.ParticipantJoined joined) {
+            MeetingParticipant p = joined.participant();
+            Participant seen =
+                    new Participant(p.id(), p.displayName(), p.email(), p.avatarUrl(), p.signedIn(), p.host());
+            if (!seen.equals(roster.put(p.id(), seen))) {
+                deps.store().participants(bot.id(), new ArrayList<>(roster.values()));
+            }
+        }
+    }
+
+    private void emit(Emit emit) {
+        StatusChange change = new StatusChange(
+                emit.code(), emit.subCode(), emit.message(), deps.clock().instant());
+        log.info("bot {} is {}{}", bot.id(), emit.code(), emit.subCode() == null ? "" : " / " + emit.subCode());
+        deps.store().transition(bot.id(), change);
+    }
+
+    private void join(int role) {
+        closeSession();
+        Secret zak = null;
+        Secret zakUrl = bot.zakUrl();
+        if (zakUrl != null) {
+            TokenResult fetched = deps.tokens().fetch(zakUrl);
+            deps.metrics().token(fetched);
+            switch (fetched) {
+                case TokenResult.Fetched f -> zak = f.token();
+                case TokenResult.Failed failed -> {
+                    pending.add(new BotEvent.TokenFailed("Could not fetch a ZAK from zak_url: " + failed.reason()));
+                    return;
+                }
+            }
+        }
+        JoinRequest request = new JoinRequest(
+                bot.meetingNumber(),
+                bot.meetingPassword(),
+                bot.tk(),
+                bot.botName(),
+                role,
+                zak,
+                null,
+                deps.signer().sign(bot.meetingNumber(), role),
+                deps.sdkKey());
+        session = deps.driver().join(request);
+    }
+
+    private void closeSession() {
+        MeetingSession current = session;
+        session = null;
+        if (current != null) {
+            try (current) {
+                current.leave();
+            } catch (RuntimeException e) {
+                log.warn("bot {} could not leave its meeting cleanly: {}", bot.id(), e.toString());
+            }
+        }
+    }
+}
