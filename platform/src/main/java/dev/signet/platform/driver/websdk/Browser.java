@@ -1,0 +1,121 @@
+package dev.signet.platform.driver.websdk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bot's headless Chromium: its WebDriver session, chromedriver service and throw-away profile.
+ *
+ * <p>{@link #quit()} is idempotent and thorough: it ends the WebDriver session, stops chromedriver, kills any process
+ * still using the profile (and its children), and deletes the profile.
+ */
+final class Browser {
+    private static final Logger log = LoggerFactory.getLogger(Browser.class);
+
+    private final ChromeDriver driver;
+    private final ChromeDriverService service;
+    private final Path profile;
+    private final Consumer<Browser> onQuit;
+    private final AtomicBoolean quit = new AtomicBoolean();
+
+    Browser(ChromeDriver driver, ChromeDriverService service, Path profile, Consumer<Browser> onQuit) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.service = Objects.requireNonNull(service, "service");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.onQuit = Objects.requireNonNull(onQuit, "onQuit");
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    Path profile() {
+        return profile;
+    }
+
+    /** The Chromium browser process (the one started with this profile), if it still runs. */
+    Optional<ProcessHandle> process() {
+        String flag = "--user-data-dir=" + profile;
+        return ProcessHandle.allProcesses()
+                .filter(p ->
+                        p.info().arguments().map(a -> List.of(a).contains(flag)).orElse(false))
+                .filter(p ->
+                        p.info().command().map(c -> !c.endsWith("chromedriver")).orElse(true))
+                .findFirst();
+    }
+
+    boolean isQuit() {
+        return quit.get();
+    }
+
+    /** Ends the browser and everything it started, and deletes the profile. */
+    void quit() {
+        if (!quit.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            driver.quit();
+        } catch (WebDriverException e) {
+            log.warn(
+                    "WebDriver quit failed ({}); killing the browser",
+                    e.getClass().getSimpleName());
+        }
+        service.stop();
+        killLeftovers();
+        try {
+            deleteTree(profile);
+        } finally {
+            onQuit.accept(this);
+        }
+    }
+
+    private void killLeftovers() {
+        String flag = "--user-data-dir=" + profile;
+        ProcessHandle.allProcesses()
+                .filter(p ->
+                        p.info().arguments().map(a -> List.of(a).contains(flag)).orElse(false))
+                .forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
+    }
+
+    /** Deletes a profile folder and everything in it. */
+    static void deleteTree(Path profile) {
+        if (!Files.exists(profile)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(profile, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete browser profile " + profile, e);
+        }
+    }
+}
