@@ -42,9 +42,11 @@ final class MeetingUrlParser {
             Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)*(?:zoom\\.us|zoom\\.com|zoomgov\\.com)");
     private static final Pattern SCHEMELESS =
             Pattern.compile("(?i)(?:[a-z0-9-]+\\.)*(?:zoom\\.us|zoom\\.com|zoomgov\\.com)/.*");
+    private static final Pattern ENCODED_SCHEME = Pattern.compile("(?i)%(?:25)*3A%(?:25)*2F%(?:25)*2F");
     private static final Pattern ID = Pattern.compile("[0-9][0-9 -]*[0-9]");
     private static final Pattern TOKEN_VALUE = Pattern.compile("[!-~]{1,512}");
-    private static final Pattern PROOFPOINT = Pattern.compile("^/v3/__(.+?)__;.*$");
+    private static final Pattern PROOFPOINT =
+            Pattern.compile("(?is)https?://urldefense(?:\\.proofpoint)?\\.com/v3/__(.+?)__;.*");
     private static final List<String> REDIRECT_PARAMETERS = List.of("url", "q", "u", "target");
 
     private MeetingUrlParser() {}
@@ -126,7 +128,7 @@ final class MeetingUrlParser {
         }
         Map<String, String> query = MeetingQuery.parse(uri.getRawQuery());
         if (!ZOOM_HOST.matcher(host).matches()) {
-            String inner = web && depth < MAX_UNWRAP ? wrapped(uri, query) : null;
+            String inner = web && depth < MAX_UNWRAP ? wrapped(text, query) : null;
             if (inner == null) {
                 throw new InvalidMeetingUrlException(NOT_ZOOM);
             }
@@ -153,23 +155,25 @@ final class MeetingUrlParser {
         for (int i = 0;
                 i < MAX_UNWRAP
                         && !text.contains("://")
-                        && text.toLowerCase(Locale.ROOT).contains("%3a%2f%2f");
+                        && ENCODED_SCHEME.matcher(text).find();
                 i++) {
             text = decode(text).strip();
         }
         return text;
     }
 
-    /** The link a redirect URL carries in its query ({@code url}, {@code q}, {@code u}, {@code target}). */
-    private static @Nullable String wrapped(URI uri, Map<String, String> query) {
+    /**
+     * The link a redirect URL carries: in its query ({@code url}, {@code q}, {@code u}, {@code target}) or, for
+     * Proofpoint URL Defense, between {@code /v3/__} and {@code __;}.
+     */
+    private static @Nullable String wrapped(String text, Map<String, String> query) {
         for (String name : REDIRECT_PARAMETERS) {
             String value = query.get(name);
             if (value != null && count(SCHEME_START.matcher(value)) > 0) {
                 return value.strip();
             }
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        Matcher proofpoint = PROOFPOINT.matcher(path);
+        Matcher proofpoint = PROOFPOINT.matcher(text);
         return proofpoint.matches() ? proofpoint.group(1) : null;
     }
 
