@@ -1,5 +1,7 @@
 package dev.signet.testkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,6 +43,33 @@ public final class Services {
             }
         } catch (SQLException e) {
             unavailable("PostgreSQL at " + postgresUrl(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Debian's Chromium; {@code SIGNET_CHROMIUM} overrides it. */
+    public static Path chromium() {
+        String path = System.getenv("SIGNET_CHROMIUM");
+        return Path.of(path == null || path.isBlank() ? "/usr/bin/chromium" : path);
+    }
+
+    /** Debian's chromedriver; {@code SIGNET_CHROMEDRIVER} overrides it. */
+    public static Path chromedriver() {
+        String path = System.getenv("SIGNET_CHROMEDRIVER");
+        return Path.of(path == null || path.isBlank() ? "/usr/bin/chromedriver" : path);
+    }
+
+    /**
+     * Skips (or, when services are required, fails) the calling test unless Chromium and chromedriver are installed
+     * ({@code apt-get install chromium chromium-driver}).
+     */
+    public static void assumeChromium() {
+        for (Path binary : new Path[] {chromium(), chromedriver()}) {
+            if (!Files.isExecutable(binary)) {
+                unavailable(
+                        "Chromium (" + binary + ")",
+                        "not installed; apt-get install chromium chromium-driver, or set SIGNET_CHROMIUM and"
+                                + " SIGNET_CHROMEDRIVER");
+            }
         }
     }
 
