@@ -1,4 +1,4 @@
-/** Signet's emulator module. */
+/** A local Zoom for development, tests and the demo; {@link dev.signet.emulator.EmulatorServer} starts it. */
 @NullMarked
 package dev.signet.emulator;
 

@@ -1,0 +1,142 @@
+package dev.signet.emulator;
+
+import dev.signet.emulator.admin.AdminRoutes;
+import dev.signet.emulator.directory.Directory;
+import dev.signet.emulator.faults.FaultGate;
+import dev.signet.emulator.faults.Faults;
+import dev.signet.emulator.gateway.UserResolver;
+import dev.signet.emulator.gateway.ZoomApi;
+import dev.signet.emulator.http.Json;
+import dev.signet.emulator.http.Links;
+import dev.signet.emulator.http.Plumbing;
+import dev.signet.emulator.join.HostControls;
+import dev.signet.emulator.join.HostRoutes;
+import dev.signet.emulator.join.JoinRoutes;
+import dev.signet.emulator.join.JoinService;
+import dev.signet.emulator.join.People;
+import dev.signet.emulator.join.SdkSignature;
+import dev.signet.emulator.meetings.MeetingRoutes;
+import dev.signet.emulator.meetings.MeetingStore;
+import dev.signet.emulator.meetings.MeetingViews;
+import dev.signet.emulator.oauth.BearerAuth;
+import dev.signet.emulator.oauth.Consent;
+import dev.signet.emulator.oauth.Grants;
+import dev.signet.emulator.oauth.OAuthRoutes;
+import dev.signet.emulator.oauth.OAuthService;
+import dev.signet.emulator.oauth.TokenStore;
+import dev.signet.emulator.ratelimit.RateLimiter;
+import dev.signet.emulator.secret.RandomTokens;
+import dev.signet.emulator.seed.Seed;
+import dev.signet.emulator.seed.SeedLoader;
+import dev.signet.emulator.tokens.UserTokens;
+import dev.signet.emulator.users.UserRoutes;
+import dev.signet.emulator.web.Avatars;
+import dev.signet.emulator.web.Pages;
+import io.javalin.Javalin;
+import java.time.Clock;
+
+/**
+ * The emulator's composition root: a local Zoom on one HTTP port. Start it in-process with {@link #start(Seed,
+ * Clock)} (port 0, loopback; it prints nothing) and close it when done.
+ */
+public final class EmulatorServer implements AutoCloseable {
+    private final Javalin javalin;
+    private final MeetingStore meetings;
+    private final Seed seed;
+    private final String baseUrl;
+
+    private EmulatorServer(Javalin javalin, MeetingStore meetings, Seed seed, String baseUrl) {
+        this.javalin = javalin;
+        this.meetings = meetings;
+        this.seed = seed;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts an emulator with {@code seed} on a free loopback port. */
+    public static EmulatorServer start(Seed seed, Clock clock) {
+        return start(EmulatorConfig.of(seed, clock));
+    }
+
+    /** Starts an emulator as configured. */
+    public static EmulatorServer start(EmulatorConfig config) {
+        Clock clock = config.clock();
+        Json json = new Json();
+        RandomTokens random = new RandomTokens();
+        Links links = new Links();
+        Directory directory = new Directory();
+        MeetingStore meetings = new MeetingStore(random, clock);
+        SeedLoader loader = new SeedLoader(directory, meetings);
+        loader.load(config.seed());
+        TokenStore accessTokens = new TokenStore(random, clock);
+        Grants grants = new Grants(random, clock);
+        UserTokens userTokens = new UserTokens(random, clock);
+        Faults faults = new Faults();
+        FaultGate gate = new FaultGate(faults, config.pause());
+        ZoomApi api =
+                new ZoomApi(gate, new BearerAuth(accessTokens, directory), new RateLimiter(clock), directory, json);
+        UserResolver resolver = new UserResolver(directory);
+        MeetingViews views = new MeetingViews(directory, userTokens, config.webBase());
+        People people = new People(random, links);
+        JoinService join = new JoinService(
+                meetings, directory, userTokens, new SdkSignature(directory, json.mapper(), clock), people);
+        OAuthRoutes oauth = new OAuthRoutes(
+                new OAuthService(directory, accessTokens, grants, links), new Consent(directory, grants), json, gate);
+        UserRoutes users = new UserRoutes(resolver, userTokens, meetings, directory, links, json);
+        MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, resolver, directory, views, json);
+        JoinRoutes joinRoutes = new JoinRoutes(join, meetings, json, config.pingInterval());
+        HostRoutes hostRoutes = new HostRoutes(new HostControls(meetings, directory, people), views, json);
+        AdminRoutes admin =
+                new AdminRoutes(directory, meetings, loader, userTokens, accessTokens, grants, faults, json);
+        Javalin javalin = Javalin.create(c -> {
+            c.concurrency.useVirtualThreads = true;
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.maxRequestSize = 1_000_000L;
+            new Plumbing(json, random).install(c);
+            oauth.install(c);
+            users.install(c, api);
+            meetingRoutes.install(c, api);
+            joinRoutes.install(c);
+            hostRoutes.install(c);
+            admin.install(c);
+            new Avatars(directory).install(c);
+            new Pages(meetings, directory).install(c);
+        });
+        javalin.start(config.host(), config.port());
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        String baseUrl = "http://" + host + ":" + javalin.port();
+        links.setBase(baseUrl);
+        return new EmulatorServer(javalin, meetings, config.seed(), baseUrl);
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}: the OAuth base and the join protocol's base. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The OAuth base (an origin, like {@code https://zoom.us}). */
+    public String oauthBase() {
+        return baseUrl;
+    }
+
+    /** The REST API base including the version, like {@code https://api.zoom.us/v2}. */
+    public String apiBase() {
+        return baseUrl + "/v2";
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** The seed the emulator started with (its credentials; {@link dev.signet.emulator.seed.DemoSeed} names the demo's). */
+    public Seed seed() {
+        return seed;
+    }
+
+    /** Closes every event stream and stops the server. */
+    @Override
+    public void close() {
+        meetings.closeStreams();
+        javalin.stop();
+    }
+}

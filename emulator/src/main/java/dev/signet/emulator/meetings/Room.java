@@ -1,0 +1,161 @@
+package dev.signet.emulator.meetings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The participants of one meeting and the events their changes cause. Guarded by the meeting's lock. */
+final class Room {
+    private final Map<String, Participant> participants = new LinkedHashMap<>();
+
+    Participant enter(ParticipantDraft draft, ParticipantStatus placement) {
+        if (participants.containsKey(draft.id())) {
+            throw new IllegalStateException("participant id " + draft.id() + " is taken");
+        }
+        Participant participant = new Participant(draft, placement);
+        participants.put(participant.id(), participant);
+        if (placement == ParticipantStatus.IN_MEETING) {
+            announceEntry(participant);
+        }
+        return participant;
+    }
+
+    Optional<Participant> find(String participantId) {
+        return Optional.ofNullable(participants.get(participantId));
+    }
+
+    /** The meeting started: everyone waiting for the host moves on. */
+    void hostArrived(boolean waitingRoom) {
+        for (Participant p : List.copyOf(participants.values())) {
+            if (p.status() == ParticipantStatus.WAITING_FOR_HOST) {
+                if (waitingRoom && p.role() != Role.HOST) {
+                    p.status(ParticipantStatus.WAITING_ROOM);
+                    p.deliver(new MeetingEvent.Status(ParticipantStatus.WAITING_ROOM, p.role()));
+                } else {
+                    moveIn(p);
+                }
+            }
+        }
+    }
+
+    boolean admit(String participantId) {
+        Participant p = participants.get(participantId);
+        if (p == null || p.status() != ParticipantStatus.WAITING_ROOM) {
+            return false;
+        }
+        moveIn(p);
+        return true;
+    }
+
+    boolean remove(String participantId) {
+        Participant p = participants.get(participantId);
+        if (p == null || !p.status().active()) {
+            return false;
+        }
+        boolean wasIn = p.status() == ParticipantStatus.IN_MEETING;
+        p.end(ParticipantStatus.REMOVED, MeetingEvent.Removed.of(!wasIn));
+        departed(p, wasIn);
+        return true;
+    }
+
+    boolean leave(String participantId) {
+        Participant p = participants.get(participantId);
+        if (p == null || !p.status().active()) {
+            return false;
+        }
+        boolean wasIn = p.status() == ParticipantStatus.IN_MEETING;
+        p.status(ParticipantStatus.LEFT);
+        p.detach();
+        departed(p, wasIn);
+        return true;
+    }
+
+    void endAll() {
+        for (Participant p : participants.values()) {
+            if (p.status().active()) {
+                p.end(ParticipantStatus.ENDED, MeetingEvent.Ended.INSTANCE);
+            }
+        }
+    }
+
+    /** Connects a new event stream: the snapshot first, then what happens next. */
+    EventSink connect(Participant p) {
+        EventSink sink = new EventSink();
+        p.attach(sink);
+        MeetingEvent terminal = p.terminal();
+        if (terminal != null) {
+            p.deliver(terminal);
+            p.detach();
+        } else if (!p.status().active()) {
+            p.detach();
+        } else {
+            p.deliver(new MeetingEvent.Status(p.status(), p.role()));
+            if (p.status() == ParticipantStatus.IN_MEETING) {
+                inMeeting().forEach(q -> p.deliver(new MeetingEvent.Joined(q.info())));
+            }
+        }
+        return sink;
+    }
+
+    boolean present(String userId) {
+        return inMeeting().stream().anyMatch(p -> userId.equals(p.userId()));
+    }
+
+    long activeCount() {
+        return participants.values().stream().filter(p -> p.status().active()).count();
+    }
+
+    List<ParticipantView> views() {
+        return participants.values().stream().map(Participant::view).toList();
+    }
+
+    void closeStreams() {
+        participants.values().forEach(Participant::detach);
+    }
+
+    private void moveIn(Participant p) {
+        p.status(ParticipantStatus.IN_MEETING);
+        p.deliver(new MeetingEvent.Status(ParticipantStatus.IN_MEETING, p.role()));
+        announceEntry(p);
+    }
+
+    private void announceEntry(Participant newcomer) {
+        for (Participant q : inMeeting()) {
+            newcomer.deliver(new MeetingEvent.Joined(q.info()));
+            if (q != newcomer) {
+                q.deliver(new MeetingEvent.Joined(newcomer.info()));
+            }
+        }
+    }
+
+    private void departed(Participant p, boolean wasIn) {
+        if (!wasIn) {
+            return;
+        }
+        MeetingEvent left = new MeetingEvent.Left(p.info());
+        inMeeting().forEach(q -> q.deliver(left));
+        String userId = p.userId();
+        if (userId != null && !present(userId)) {
+            for (Participant q : List.copyOf(participants.values())) {
+                if (q.status().active() && Objects.equals(userId, q.obfAuthorizerId())) {
+                    boolean qWasIn = q.status() == ParticipantStatus.IN_MEETING;
+                    q.end(ParticipantStatus.REMOVED, MeetingEvent.AuthorizedUserLeft.INSTANCE);
+                    departed(q, qWasIn);
+                }
+            }
+        }
+    }
+
+    private List<Participant> inMeeting() {
+        List<Participant> in = new ArrayList<>();
+        for (Participant p : participants.values()) {
+            if (p.status() == ParticipantStatus.IN_MEETING) {
+                in.add(p);
+            }
+        }
+        return in;
+    }
+}
