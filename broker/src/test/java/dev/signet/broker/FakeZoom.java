@@ -58,6 +58,7 @@ final class FakeZoom implements AutoCloseable {
     private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     private final List<String> issued = new CopyOnWriteArrayList<>();
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
     private final Deque<Answer> oauthScript = new ArrayDeque<>();
     private final AtomicInteger serial = new AtomicInteger();
     private final List<CountDownLatch> releases = new CopyOnWriteArrayList<>();
@@ -100,6 +101,15 @@ final class FakeZoom implements AutoCloseable {
     /** Every access token and ZAK this fake handed out. */
     List<String> issuedTokens() {
         return List.copyOf(issued);
+    }
+
+    /** The user a ZAK of this fake was minted for. */
+    String owner(String zak) {
+        String user = owners.get(zak);
+        if (user == null) {
+            throw new AssertionError("not a ZAK this fake minted");
+        }
+        return user;
     }
 
     /** The next mints for {@code user} answer these, in order; then success again. */
@@ -213,7 +223,8 @@ final class FakeZoom implements AutoCloseable {
             answer(ctx, failing);
             return;
         }
-        String zak = "zak." + user.replace('@', '_') + "." + serial.incrementAndGet() + ".eyJhbGciOiJIUzI1NiJ9";
+        String zak = "zak." + serial.incrementAndGet() + ".eyJhbGciOiJIUzI1NiJ9";
+        owners.put(zak, user);
         issued.add(zak);
         answer(ctx, Answer.json(200, "{\"token\":\"" + zak + "\"}"));
     }

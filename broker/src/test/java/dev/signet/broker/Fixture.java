@@ -114,6 +114,11 @@ final class Fixture implements AutoCloseable {
         return response.body();
     }
 
+    /** The user a fake ZAK was minted for. */
+    String owner(String zak) {
+        return zoom.owner(zak);
+    }
+
     String zak() {
         return zak("");
     }

@@ -104,7 +104,7 @@ final class ZakCache {
         } finally {
             slot.lock.unlock();
         }
-        return await(slot, task);
+        return await(slot, task, caller);
     }
 
     private Attempt heldOrLimited(UserSlot.@Nullable Held held, Instant now) {
@@ -212,8 +212,10 @@ final class ZakCache {
         }
     }
 
-    private Attempt await(UserSlot slot, UserSlot.MintTask task) {
-        metrics.waitStarted();
+    private Attempt await(UserSlot slot, UserSlot.MintTask task, boolean caller) {
+        if (caller) {
+            metrics.waitStarted();
+        }
         try {
             return new Attempt.Got(
                     task.get(timeout.toMillis(), TimeUnit.MILLISECONDS).token(), false);
@@ -230,7 +232,9 @@ final class ZakCache {
         } catch (ExecutionException e) {
             return classify(slot, e.getCause());
         } finally {
-            metrics.waitEnded();
+            if (caller) {
+                metrics.waitEnded();
+            }
         }
     }
 
