@@ -1,5 +1,7 @@
 package dev.signet.emulator.http;
 
+import java.util.Locale;
+
 /** Escaping for server-rendered HTML: every value that enters a page goes through {@link #escape}. */
 public final class Html {
     private Html() {}
@@ -23,7 +25,7 @@ public final class Html {
 
     /** A complete page with a title and a small stylesheet around {@code body} (already escaped HTML). */
     public static String page(String title, String body) {
-        return """
+        return String.format(Locale.ROOT, """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>%s</title>
                 <style>
@@ -35,6 +37,6 @@ public final class Html {
                 </style></head><body>
                 %s
                 </body></html>
-                """.formatted(escape(title), body);
+                """, escape(title), body);
     }
 }

@@ -32,12 +32,12 @@ public final class Avatars {
 
     static String svg(User user) {
         String colour = COLOURS[Math.floorMod(user.id().hashCode(), COLOURS.length)];
-        return """
+        return String.format(Locale.ROOT, """
                 <svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128">\
                 <circle cx="64" cy="64" r="64" fill="%s"/>\
                 <text x="64" y="78" font-family="sans-serif" font-size="44" fill="#fff" text-anchor="middle">%s</text>\
                 </svg>
-                """.formatted(colour, Html.escape(initials(user)));
+                """, colour, Html.escape(initials(user)));
     }
 
     private static String initials(User user) {
