@@ -203,6 +203,12 @@ public final class ZoomOAuth implements TokenSource {
         return new Cached(new Secret(token.asText()), requestedAt.plus(life).minus(early), requestedAt.plus(life));
     }
 
+    @Override
+    public String toString() {
+        return "ZoomOAuth[" + endpoints.oauthBase() + ", account " + credentials.accountId() + ", client "
+                + credentials.clientId() + "]";
+    }
+
     private static ZoomTransportException malformed(String what) {
         return new ZoomTransportException(Kind.MALFORMED, "Zoom's OAuth answer is malformed: " + what, null);
     }

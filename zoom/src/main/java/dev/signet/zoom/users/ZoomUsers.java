@@ -135,8 +135,22 @@ public final class ZoomUsers {
             }
             LOG.debug("Zoom refused the access token ({}); retrying once with a new one", e.zoomMessage());
             tokens.invalidate(access);
-            return once.apply(tokens.accessToken());
         }
+        Secret fresh = tokens.accessToken();
+        try {
+            return once.apply(fresh);
+        } catch (ZoomApiException e) {
+            if (e.isInvalidAccessToken()) {
+                // No second retry, but do not hand the refused token to the next caller either.
+                tokens.invalidate(fresh);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ZoomUsers[" + endpoints.apiBase() + "]";
     }
 
     private static String validToken(JsonNode body) {

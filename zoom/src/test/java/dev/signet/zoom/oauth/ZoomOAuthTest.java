@@ -187,7 +187,7 @@ class ZoomOAuthTest {
     void accessToken_slowAnswer_timesOut() {
         oauth = new ZoomOAuth(MockZoom.http(), zoom.endpoints(), CREDENTIALS, clock, Duration.ofMillis(200));
         zoom.enqueue(new MockResponse.Builder(oauthToken("late", 3600))
-                .headersDelay(5, TimeUnit.SECONDS)
+                .headersDelay(2, TimeUnit.SECONDS)
                 .build());
 
         assertThatThrownBy(oauth::accessToken)

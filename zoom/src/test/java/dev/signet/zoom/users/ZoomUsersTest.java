@@ -130,6 +130,15 @@ class ZoomUsersTest {
                         e -> assertThat(e.isInvalidAccessToken()).isTrue())
                 .hasMessage("Zoom answered 401 (code 124): Access token is expired.");
         assertThat(zoom.requestCount()).isEqualTo(4);
+
+        // The refused second token is dropped too, so the next call starts with a fresh one.
+        zoom.enqueue(json(200, "{\"token\":\"" + ZAK + "\"}"));
+        users.token("u", TokenType.ZAK, null, null);
+        for (int i = 0; i < 4; i++) {
+            zoom.take();
+        }
+        assertThat(zoom.take().getUrl().encodedPath()).isEqualTo("/oauth/token");
+        assertThat(zoom.take().getHeaders().get("Authorization")).isEqualTo("Bearer access-3");
     }
 
     @Test
@@ -233,7 +242,7 @@ class ZoomUsersTest {
                 clock,
                 Duration.ofMillis(200));
         zoom.enqueue(new MockResponse.Builder(json(200, "{\"token\":\"late\"}"))
-                .headersDelay(5, TimeUnit.SECONDS)
+                .headersDelay(2, TimeUnit.SECONDS)
                 .build());
 
         assertThatThrownBy(() -> users.token("u", TokenType.ZAK, null, null))
@@ -252,7 +261,7 @@ class ZoomUsersTest {
                 clock,
                 Duration.ofMillis(300));
         zoom.enqueue(new MockResponse.Builder(json(200, "{\"token\":\"late\"}"))
-                .bodyDelay(5, TimeUnit.SECONDS)
+                .bodyDelay(2, TimeUnit.SECONDS)
                 .build());
 
         assertThatThrownBy(() -> users.token("u", TokenType.ZAK, null, null))
