@@ -1,0 +1,107 @@
+package dev.signet.platform.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A {@link BotStore} in memory, recording every status change. */
+final class InMemoryBotStore implements BotStore {
+    private static final class Row {
+        final RunnableBot bot;
+        boolean dispatched;
+        final List<StatusChange> changes = new ArrayList<>();
+        List<Participant> participants = List.of();
+
+        Row(RunnableBot bot, boolean dispatched) {
+            this.bot = bot;
+            this.dispatched = dispatched;
+        }
+    }
+
+    private final Map<UUID, Row> rows = new LinkedHashMap<>();
+
+    /** Adds a bot in {@code status} ({@code ready} for a new one; dispatched unless ready). */
+    synchronized void add(RunnableBot bot, Instant at) {
+        Row row = new Row(bot, !bot.currentStatus().equals(BotStatus.READY));
+        row.changes.add(new StatusChange(bot.currentStatus(), null, null, at));
+        rows.put(bot.id(), row);
+    }
+
+    @Override
+    public synchronized List<RunnableBot> due(Instant now, int limit) {
+        return rows.values().stream()
+                .filter(row -> !row.dispatched && status(row).equals(BotStatus.READY))
+                .filter(row -> row.bot.joinAt() == null || !row.bot.joinAt().isAfter(now))
+                .limit(limit)
+                .map(row -> row.bot)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<RunnableBot> unfinished() {
+        return rows.values().stream()
+                .filter(row -> !BotStatus.isFinal(status(row)) && !status(row).equals(BotStatus.READY))
+                .map(row -> row.bot)
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean markDispatched(UUID botId) {
+        Row row = rows.get(botId);
+        if (row == null || row.dispatched) {
+            return false;
+        }
+        row.dispatched = true;
+        return true;
+    }
+
+    @Override
+    public synchronized void transition(UUID botId, StatusChange change) {
+        row(botId).changes.add(change);
+    }
+
+    @Override
+    public synchronized void participants(UUID botId, List<Participant> participants) {
+        row(botId).participants = List.copyOf(participants);
+    }
+
+    /** The bot's status changes after its first, as {@code code} or {@code code/sub_code}. */
+    synchronized List<String> statuses(UUID botId) {
+        List<StatusChange> changes = row(botId).changes;
+        return changes.subList(1, changes.size()).stream()
+                .map(c -> c.subCode() == null ? c.code() : c.code() + "/" + c.subCode())
+                .toList();
+    }
+
+    synchronized StatusChange last(UUID botId) {
+        List<StatusChange> changes = row(botId).changes;
+        return changes.getLast();
+    }
+
+    synchronized boolean isFinal(UUID botId) {
+        return BotStatus.isFinal(last(botId).code());
+    }
+
+    synchronized boolean dispatched(UUID botId) {
+        return row(botId).dispatched;
+    }
+
+    synchronized List<Participant> participantsOf(UUID botId) {
+        return row(botId).participants;
+    }
+
+    private Row row(UUID botId) {
+        Row row = rows.get(botId);
+        if (row == null) {
+            throw new IllegalArgumentException("no bot " + botId);
+        }
+        return row;
+    }
+
+    private static String status(Row row) {
+        return row.changes.getLast().code();
+    }
+}

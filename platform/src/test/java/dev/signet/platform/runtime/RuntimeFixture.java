@@ -1,0 +1,78 @@
+package dev.signet.platform.runtime;
+
+import dev.signet.platform.token.AddressResolver;
+import dev.signet.platform.token.TokenFetcher;
+import dev.signet.platform.token.TokenFetcherSettings;
+import dev.signet.testkit.MutableClock;
+import dev.signet.zoom.Secret;
+import dev.signet.zoom.sdk.SdkCredentials;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
+
+/** The runtime under test with its fakes: scripted driver, in-memory store, mutable clock, loopback token server. */
+final class RuntimeFixture implements AutoCloseable {
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final SdkCredentials SDK = new SdkCredentials("sdk-key", Secret.of("sdk-secret-0123456789abcdef"));
+    static final RuntimeSettings SETTINGS = new RuntimeSettings(
+            Duration.ofMillis(20),
+            10,
+            SDK,
+            Duration.ofSeconds(60),
+            3,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5));
+
+    final MutableClock clock = MutableClock.at(T0);
+    final InMemoryBotStore store = new InMemoryBotStore();
+    final ScriptedDriver driver = new ScriptedDriver(clock);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final MockWebServer tokenServer = new MockWebServer();
+    final BotRuntime runtime;
+
+    RuntimeFixture() throws Exception {
+        tokenServer.start(InetAddress.getLoopbackAddress(), 0);
+        AddressResolver noDns = host -> {
+            throw new UnknownHostException("tests resolve no names: " + host);
+        };
+        TokenFetcher tokens = new TokenFetcher(TokenFetcherSettings.defaults(true), null, clock, noDns, duration -> {});
+        runtime = new BotRuntime(store, driver, tokens, SETTINGS, clock, meters, clock::advance);
+    }
+
+    /** A new bot in {@code status} (dispatched unless {@code ready}), added to the store. */
+    RunnableBot bot(String status, @Nullable Secret zakUrl, AutomaticLeave leave, @Nullable Instant joinAt) {
+        RunnableBot bot = new RunnableBot(
+                UUID.randomUUID(), "Notetaker", "81234567890", "pwd.1", null, zakUrl, leave, joinAt, status);
+        store.add(bot, clock.instant());
+        return bot;
+    }
+
+    RunnableBot bot() {
+        return bot(BotStatus.READY, null, AutomaticLeave.DEFAULTS, null);
+    }
+
+    RunnableBot botWithZak() {
+        return bot(BotStatus.READY, zakUrl(), AutomaticLeave.DEFAULTS, null);
+    }
+
+    Secret zakUrl() {
+        return Secret.of("http://127.0.0.1:" + tokenServer.getPort() + "/zak?token=query-secret");
+    }
+
+    double counter(String name, String outcome) {
+        var counter = meters.find(name).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        tokenServer.close();
+    }
+}
