@@ -25,6 +25,7 @@ import dev.signet.emulator.oauth.OAuthRoutes;
 import dev.signet.emulator.oauth.OAuthService;
 import dev.signet.emulator.oauth.TokenStore;
 import dev.signet.emulator.ratelimit.RateLimiter;
+import dev.signet.emulator.sdk.SdkRoutes;
 import dev.signet.emulator.secret.RandomTokens;
 import dev.signet.emulator.seed.Seed;
 import dev.signet.emulator.seed.SeedLoader;
@@ -101,6 +102,7 @@ public final class EmulatorServer implements AutoCloseable {
             admin.install(c);
             new Avatars(directory).install(c);
             new Pages(meetings, directory).install(c);
+            new SdkRoutes().register(c.routes);
         });
         javalin.start(config.host(), config.port());
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
