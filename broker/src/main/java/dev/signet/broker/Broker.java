@@ -2,6 +2,7 @@ package dev.signet.broker;
 
 import dev.signet.broker.auth.CallbackAuth;
 import dev.signet.broker.http.BrokerServer;
+import dev.signet.broker.logging.LogGuard;
 import dev.signet.broker.metrics.BrokerMetrics;
 import dev.signet.broker.metrics.MeteredHttpClient;
 import dev.signet.broker.zak.AccountTokens;
@@ -16,12 +17,16 @@ import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookVerifier;
 import dev.signet.zoom.oauth.ZoomOAuth;
 import dev.signet.zoom.users.TokenType;
+import dev.signet.zoom.users.UserToken;
 import dev.signet.zoom.users.ZoomUsers;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,15 +57,38 @@ public final class Broker implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService mints;
     private final ScheduledExecutorService scheduler;
+    private final LogGuard guard;
     private final String host;
 
     private Broker(
-            Javalin server, HttpClient http, ExecutorService mints, ScheduledExecutorService scheduler, String host) {
+            Javalin server,
+            HttpClient http,
+            ExecutorService mints,
+            ScheduledExecutorService scheduler,
+            LogGuard guard,
+            String host) {
         this.server = server;
         this.http = http;
         this.mints = mints;
         this.scheduler = scheduler;
+        this.guard = guard;
         this.host = host;
+    }
+
+    /** The configured secrets as they may appear in text: in a URL, a Basic header, a whsec_ string. */
+    private static List<String> secretsOf(BrokerConfig config) {
+        List<String> secrets = new ArrayList<>();
+        config.querySecrets().forEach(s -> secrets.add(s.reveal()));
+        String clientSecret = config.credentials().clientSecret().reveal();
+        secrets.add(clientSecret);
+        secrets.add(Base64.getEncoder()
+                .encodeToString(
+                        (config.credentials().clientId() + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+        if (config.webhookSecret() != null) {
+            String whsec = config.webhookSecret().reveal();
+            secrets.add(whsec.startsWith("whsec_") ? whsec.substring("whsec_".length()) : whsec);
+        }
+        return secrets;
     }
 
     /** Starts a broker on the system clock. */
@@ -74,6 +102,7 @@ public final class Broker implements AutoCloseable {
      * @param clock the time source of reuse windows, token expiry and signature tolerance
      */
     public static Broker start(BrokerConfig config, Clock clock) {
+        LogGuard guard = LogGuard.install(secretsOf(config));
         BrokerMetrics metrics = new BrokerMetrics();
         HttpClient http = new MeteredHttpClient(
                 HttpClient.newBuilder()
@@ -88,11 +117,16 @@ public final class Broker implements AutoCloseable {
             ZoomUsers users = new ZoomUsers(
                     http,
                     config.zoomEndpoints(),
-                    new AccountTokens(new ZoomOAuth(http, config.zoomEndpoints(), config.credentials(), clock)),
+                    new AccountTokens(
+                            new ZoomOAuth(http, config.zoomEndpoints(), config.credentials(), clock), guard::protect),
                     clock);
             ZoomHealth health = new ZoomHealth();
             ZakService service = new ZakService(
-                    user -> users.token(user, TokenType.ZAK, config.zakTtl(), null),
+                    user -> {
+                        UserToken zak = users.token(user, TokenType.ZAK, config.zakTtl(), null);
+                        guard.protect(zak.token());
+                        return zak;
+                    },
                     new ZakPolicy(config.zakTtl(), config.zakReuse(), config.zakMinRemaining()),
                     new UserPool(
                             config.zakUsers(), config.pool() == BrokerConfig.Pool.ROUND_ROBIN, config.userCooldown()),
@@ -106,7 +140,7 @@ public final class Broker implements AutoCloseable {
             ZakRoutes routes = new ZakRoutes(auth, service, metrics, config.secretParam());
             Javalin server = BrokerServer.start(
                     config.host(), config.port(), routes::register, metrics, service::ready, service::readiness);
-            Broker broker = new Broker(server, http, mints, scheduler, config.host());
+            Broker broker = new Broker(server, http, mints, scheduler, guard, config.host());
             log.info(
                     "token broker listening on {}:{} for {} Zoom user(s); ZAK reuse {} s, pool {}",
                     config.host(),
@@ -120,6 +154,7 @@ public final class Broker implements AutoCloseable {
             scheduler.shutdownNow();
             mints.shutdownNow();
             http.close();
+            guard.close();
             throw e;
         }
     }
@@ -161,5 +196,6 @@ public final class Broker implements AutoCloseable {
         }
         http.close();
         log.info("token broker stopped");
+        guard.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.signet.broker.zak;
 import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomException;
 import dev.signet.zoom.oauth.TokenSource;
+import java.util.function.Consumer;
 
 /**
  * The account's OAuth access tokens, marking a failure to obtain one so that an OAuth error (bad client secret, say)
@@ -10,16 +11,24 @@ import dev.signet.zoom.oauth.TokenSource;
  */
 public final class AccountTokens implements TokenSource {
     private final TokenSource delegate;
+    private final Consumer<Secret> onToken;
 
-    /** Wraps {@code delegate}, normally a {@code ZoomOAuth}. */
-    public AccountTokens(TokenSource delegate) {
+    /**
+     * Wraps {@code delegate}, normally a {@code ZoomOAuth}.
+     *
+     * @param onToken sees every access token handed out (the log guard learns it)
+     */
+    public AccountTokens(TokenSource delegate, Consumer<Secret> onToken) {
         this.delegate = delegate;
+        this.onToken = onToken;
     }
 
     @Override
     public Secret accessToken() {
         try {
-            return delegate.accessToken();
+            Secret token = delegate.accessToken();
+            onToken.accept(token);
+            return token;
         } catch (ZoomException e) {
             throw new OAuthFailedException(e);
         }
