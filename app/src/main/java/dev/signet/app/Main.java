@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         name = "signet",
         mixinStandardHelpOptions = true,
         version = "signet 0.1.0",
-        description = "Signed-in Zoom meeting bots: token broker, bot platform and a local Zoom emulator.")
+        description = "Signed-in Zoom meeting bots: token broker, bot platform and a local Zoom emulator.",
+        subcommands = {BrokerCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init")

@@ -1,0 +1,199 @@
+package dev.signet.app;
+
+import dev.signet.broker.Broker;
+import dev.signet.broker.BrokerConfig;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code signet broker}: runs the token broker behind {@code zak_url}. Every flag has a {@code SIGNET_*} environment
+ * variable of the same meaning; a flag wins over its variable. Prefer the variables for secrets: flags show in
+ * {@code ps}.
+ */
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the token broker: GET /zoom/zak answers a Zoom ZAK as text/plain for a bot's zak_url.",
+            "Each option can be given as the SIGNET_* environment variable named in its description;"
+                    + " prefer the environment for secrets."
+        },
+        sortOptions = false)
+public final class BrokerCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    @SuppressWarnings("NullAway.Init")
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--host",
+            paramLabel = "ADDR",
+            description = "Address to bind. Env SIGNET_BROKER_HOST, default 0.0.0.0.")
+    private @Nullable String host;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port to listen on. Env SIGNET_BROKER_PORT, default 8081.")
+    private @Nullable String port;
+
+    @Option(
+            names = "--zoom-account-id",
+            paramLabel = "ID",
+            description = "S2S OAuth account id. Env SIGNET_ZOOM_ACCOUNT_ID (required).")
+    private @Nullable String accountId;
+
+    @Option(
+            names = "--zoom-client-id",
+            paramLabel = "ID",
+            description = "S2S OAuth client id. Env SIGNET_ZOOM_CLIENT_ID (required).")
+    private @Nullable String clientId;
+
+    @Option(
+            names = "--zoom-client-secret",
+            paramLabel = "SECRET",
+            description = "S2S OAuth client secret. Env SIGNET_ZOOM_CLIENT_SECRET (required).")
+    private @Nullable String clientSecret;
+
+    @Option(
+            names = "--zoom-oauth-url",
+            paramLabel = "URL",
+            description = "Zoom OAuth base. Env SIGNET_ZOOM_OAUTH_URL, default https://zoom.us.")
+    private @Nullable String oauthUrl;
+
+    @Option(
+            names = "--zoom-api-url",
+            paramLabel = "URL",
+            description = "Zoom API base. Env SIGNET_ZOOM_API_URL, default https://api.zoom.us/v2.")
+    private @Nullable String apiUrl;
+
+    @Option(
+            names = "--zak-users",
+            paramLabel = "USERS",
+            description =
+                    "Comma-separated Zoom user ids or emails, in pool order. Env SIGNET_BROKER_ZAK_USERS (required).")
+    private @Nullable String users;
+
+    @Option(
+            names = "--secrets",
+            paramLabel = "SECRETS",
+            description =
+                    "Comma-separated query-string secrets (16+ chars; several for rotation). Env SIGNET_BROKER_SECRETS.")
+    private @Nullable String secrets;
+
+    @Option(
+            names = "--webhook-secret",
+            paramLabel = "WHSEC",
+            description = "whsec_ secret of Standard Webhooks signed callbacks. Env SIGNET_BROKER_WEBHOOK_SECRET.")
+    private @Nullable String webhookSecret;
+
+    @Option(
+            names = "--secret-param",
+            paramLabel = "NAME",
+            description = "Query parameter carrying the secret. Env SIGNET_BROKER_SECRET_PARAM, default token.")
+    private @Nullable String secretParam;
+
+    @Option(
+            names = "--zak-ttl",
+            paramLabel = "SECONDS",
+            description = "ZAK life asked of Zoom. Env SIGNET_BROKER_ZAK_TTL, default 7200.")
+    private @Nullable String ttl;
+
+    @Option(
+            names = "--zak-reuse",
+            paramLabel = "SECONDS",
+            description =
+                    "How long a ZAK is handed out again; 0 = fresh ZAK per request. Env SIGNET_BROKER_ZAK_REUSE, default 300.")
+    private @Nullable String reuse;
+
+    @Option(
+            names = "--zak-min-remaining",
+            paramLabel = "SECONDS",
+            description =
+                    "Never hand out a ZAK with less life left. Env SIGNET_BROKER_ZAK_MIN_REMAINING, default 1800.")
+    private @Nullable String minRemaining;
+
+    @Option(
+            names = "--pool",
+            paramLabel = "MODE",
+            description = "sticky or round-robin, for requests without ?user=. Env SIGNET_BROKER_POOL, default sticky.")
+    private @Nullable String pool;
+
+    @Option(
+            names = "--user-cooldown",
+            paramLabel = "SECONDS",
+            description = "How long a user Zoom refused is set aside. Env SIGNET_BROKER_USER_COOLDOWN, default 600.")
+    private @Nullable String cooldown;
+
+    @Option(
+            names = "--zoom-timeout-ms",
+            paramLabel = "MILLIS",
+            description = "How long a request waits for Zoom. Env SIGNET_BROKER_ZOOM_TIMEOUT_MS, default 10000.")
+    private @Nullable String timeout;
+
+    /** The broker's settings: the environment, overridden by the flags given. */
+    Map<String, String> settings(Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        Map<String, @Nullable String> flags = new LinkedHashMap<>();
+        flags.put("SIGNET_BROKER_HOST", host);
+        flags.put("SIGNET_BROKER_PORT", port);
+        flags.put("SIGNET_ZOOM_ACCOUNT_ID", accountId);
+        flags.put("SIGNET_ZOOM_CLIENT_ID", clientId);
+        flags.put("SIGNET_ZOOM_CLIENT_SECRET", clientSecret);
+        flags.put("SIGNET_ZOOM_OAUTH_URL", oauthUrl);
+        flags.put("SIGNET_ZOOM_API_URL", apiUrl);
+        flags.put("SIGNET_BROKER_ZAK_USERS", users);
+        flags.put("SIGNET_BROKER_SECRETS", secrets);
+        flags.put("SIGNET_BROKER_WEBHOOK_SECRET", webhookSecret);
+        flags.put("SIGNET_BROKER_SECRET_PARAM", secretParam);
+        flags.put("SIGNET_BROKER_ZAK_TTL", ttl);
+        flags.put("SIGNET_BROKER_ZAK_REUSE", reuse);
+        flags.put("SIGNET_BROKER_ZAK_MIN_REMAINING", minRemaining);
+        flags.put("SIGNET_BROKER_POOL", pool);
+        flags.put("SIGNET_BROKER_USER_COOLDOWN", cooldown);
+        flags.put("SIGNET_BROKER_ZOOM_TIMEOUT_MS", timeout);
+        flags.forEach((name, value) -> {
+            if (value != null) {
+                env.put(name, value);
+            }
+        });
+        return env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        BrokerConfig config;
+        try {
+            config = BrokerConfig.fromEnvironment(settings(System.getenv()));
+        } catch (IllegalArgumentException e) {
+            err.println("signet broker: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        Broker broker;
+        try {
+            broker = Broker.start(config);
+        } catch (RuntimeException e) {
+            err.println("signet broker: could not start: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("signet broker: listening on " + broker.uri() + " (GET /zoom/zak)");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}
