@@ -85,7 +85,9 @@ public final class ZoomOAuth implements TokenSource {
         if (leader) {
             return lead(flight).token();
         }
-        return await(flight).token();
+        Cached shared = await(flight);
+        // Null: the caller fetching for everyone was interrupted, which is no failure of ours; ask again.
+        return shared != null ? shared.token() : accessToken();
     }
 
     @Override
@@ -138,7 +140,7 @@ public final class ZoomOAuth implements TokenSource {
         }
     }
 
-    private Cached await(CompletableFuture<Cached> flight) {
+    private @Nullable Cached await(CompletableFuture<Cached> flight) {
         waiting.incrementAndGet();
         try {
             return flight.get();
@@ -149,6 +151,9 @@ public final class ZoomOAuth implements TokenSource {
             Cached stillValid = validCurrent();
             if (stillValid != null) {
                 return stillValid;
+            }
+            if (e.getCause() instanceof ZoomTransportException failure && failure.kind() == Kind.INTERRUPTED) {
+                return null;
             }
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

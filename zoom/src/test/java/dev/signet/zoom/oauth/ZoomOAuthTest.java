@@ -4,6 +4,7 @@ import static dev.signet.zoom.MockZoom.json;
 import static dev.signet.zoom.MockZoom.oauthToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.signet.testkit.MutableClock;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -249,6 +252,42 @@ class ZoomOAuthTest {
             }
         }
         assertThat(zoom.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void accessToken_fetchingCallerInterrupted_waiterFetchesItself() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger requests = new AtomicInteger();
+        zoom.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (requests.incrementAndGet() == 1) {
+                    release.await(20, TimeUnit.SECONDS);
+                }
+                return oauthToken("token-" + requests.get(), 3600);
+            }
+        });
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            AtomicReference<Thread> leaderThread = new AtomicReference<>();
+            Future<Throwable> leader = pool.submit(() -> {
+                leaderThread.set(Thread.currentThread());
+                Throwable failure = catchThrowable(oauth::accessToken);
+                return Thread.interrupted() ? failure : new AssertionError("interrupt flag not restored");
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> requests.get() == 1);
+            Future<Secret> waiter = pool.submit(oauth::accessToken);
+            await().atMost(Duration.ofSeconds(10)).until(() -> oauth.waitingCallers() == 1);
+
+            java.util.Objects.requireNonNull(leaderThread.get()).interrupt();
+
+            assertThat(leader.get(10, TimeUnit.SECONDS))
+                    .isInstanceOfSatisfying(
+                            ZoomTransportException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ZoomTransportException.Kind.INTERRUPTED));
+            assertThat(waiter.get(10, TimeUnit.SECONDS).reveal()).isEqualTo("token-2");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
