@@ -1,5 +1,6 @@
 package dev.signet.app;
 
+import dev.signet.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,14 +10,39 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "signet 0.1.0",
         description = "Signed-in Zoom meeting bots: token broker, bot platform and a local Zoom emulator.",
-        subcommands = {BrokerCommand.class})
+        subcommands = {DemoCommand.class, BrokerCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init")
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with Signet's error handling: a bad setting or a failed start-up prints one line naming the
+     * problem (no stack trace, unless {@code SIGNET_DEBUG} is set) and exits with status 2.
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("signet " + cmd.getCommandName() + ": " + oneLine(e));
+            if (System.getenv("SIGNET_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return 2;
+        });
+        return commandLine;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName();
+        }
+        return message.replace('\n', ' ');
     }
 
     @Override
