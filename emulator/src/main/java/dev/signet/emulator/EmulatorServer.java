@@ -35,6 +35,7 @@ import dev.signet.emulator.web.Avatars;
 import dev.signet.emulator.web.Pages;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The emulator's composition root: a local Zoom on one HTTP port. Start it in-process with {@link #start(Seed,
@@ -43,12 +44,14 @@ import java.time.Clock;
 public final class EmulatorServer implements AutoCloseable {
     private final Javalin javalin;
     private final MeetingStore meetings;
+    private final JoinRoutes joinRoutes;
     private final Seed seed;
     private final String baseUrl;
 
-    private EmulatorServer(Javalin javalin, MeetingStore meetings, Seed seed, String baseUrl) {
+    private EmulatorServer(Javalin javalin, MeetingStore meetings, JoinRoutes joinRoutes, Seed seed, String baseUrl) {
         this.javalin = javalin;
         this.meetings = meetings;
+        this.joinRoutes = joinRoutes;
         this.seed = seed;
         this.baseUrl = baseUrl;
     }
@@ -108,7 +111,7 @@ public final class EmulatorServer implements AutoCloseable {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         String baseUrl = "http://" + host + ":" + javalin.port();
         links.setBase(baseUrl);
-        return new EmulatorServer(javalin, meetings, config.seed(), baseUrl);
+        return new EmulatorServer(javalin, meetings, joinRoutes, config.seed(), baseUrl);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}: the OAuth base and the join protocol's base. */
@@ -139,6 +142,11 @@ public final class EmulatorServer implements AutoCloseable {
     @Override
     public void close() {
         meetings.closeStreams();
+        try {
+            joinRoutes.awaitStreamsClosed(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         javalin.stop();
     }
 }

@@ -17,10 +17,22 @@ import java.time.Duration;
 final class EventStream {
     private final Json json;
     private final Duration pingInterval;
+    private final Object lock = new Object();
+    private int open;
 
     EventStream(Json json, Duration pingInterval) {
         this.json = json;
         this.pingInterval = pingInterval;
+    }
+
+    /** Waits up to {@code timeout} for every open stream to finish writing (after their sinks were closed). */
+    void awaitClosed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            for (long left = timeout.toNanos(); open > 0 && left > 0; left = deadline - System.nanoTime()) {
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+        }
     }
 
     void serve(HttpServletResponse response, MeetingStore.Found found) throws IOException {
@@ -31,6 +43,9 @@ final class EventStream {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         OutputStream out = response.getOutputStream();
+        synchronized (lock) {
+            open++;
+        }
         try {
             write(out, ": connected\n\n");
             pump(sink, out);
@@ -39,6 +54,11 @@ final class EventStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             found.meeting().disconnect(found.participant(), sink);
+        } finally {
+            synchronized (lock) {
+                open--;
+                lock.notifyAll();
+            }
         }
     }
 

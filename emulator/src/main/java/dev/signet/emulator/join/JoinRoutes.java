@@ -23,6 +23,11 @@ public final class JoinRoutes {
         this.json = json;
     }
 
+    /** Waits up to {@code timeout} for open event streams to finish once their sinks were closed. */
+    public void awaitStreamsClosed(Duration timeout) throws InterruptedException {
+        stream.awaitClosed(timeout);
+    }
+
     public void install(JavalinConfig config) {
         config.routes.post("/emulator/meetings/{meetingNumber}/join", this::join);
         config.routes.post("/emulator/participants/{participantId}/leave", this::leave);

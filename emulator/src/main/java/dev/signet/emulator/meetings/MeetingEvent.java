@@ -1,5 +1,7 @@
 package dev.signet.emulator.meetings;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What a participant's event stream reports; each record is the event's JSON {@code data}. */
 public sealed interface MeetingEvent {
     /** The SSE event name. */
@@ -19,7 +21,7 @@ public sealed interface MeetingEvent {
     }
 
     /** Someone entered the meeting. */
-    record Joined(ParticipantInfo participant) implements MeetingEvent {
+    record Joined(@JsonValue ParticipantInfo participant) implements MeetingEvent {
         @Override
         public String eventName() {
             return "participant_joined";
@@ -27,7 +29,7 @@ public sealed interface MeetingEvent {
     }
 
     /** Someone left the meeting. */
-    record Left(ParticipantInfo participant) implements MeetingEvent {
+    record Left(@JsonValue ParticipantInfo participant) implements MeetingEvent {
         @Override
         public String eventName() {
             return "participant_left";
