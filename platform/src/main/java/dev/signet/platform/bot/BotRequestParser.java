@@ -64,9 +64,11 @@ final class BotRequestParser {
         FieldErrors errors = new FieldErrors();
         MeetingUrl meeting = null;
         if (body.has("meeting_url")) {
-            meeting = body.get("meeting_url").isNull()
-                    ? nullNotAllowed("meeting_url", errors)
-                    : meetingUrl(body.get("meeting_url"), errors);
+            if (body.get("meeting_url").isNull()) {
+                errors.add("meeting_url", "This field may not be null.");
+            } else {
+                meeting = meetingUrl(body.get("meeting_url"), errors);
+            }
         }
         String name = body.has("bot_name") ? botName(body.get("bot_name"), errors) : null;
         Instant joinAt = body.has("join_at") ? joinAt(body.get("join_at"), errors) : null;
@@ -91,11 +93,6 @@ final class BotRequestParser {
         return value;
     }
 
-    private static <T> @Nullable T nullNotAllowed(String field, FieldErrors errors) {
-        errors.add(field, "This field may not be null.");
-        return null;
-    }
-
     private static @Nullable MeetingUrl meetingUrl(JsonNode node, FieldErrors errors) {
         if (!node.isTextual()) {
             errors.add("meeting_url", "Not a valid string.");
@@ -111,7 +108,8 @@ final class BotRequestParser {
 
     private static @Nullable String botName(JsonNode node, FieldErrors errors) {
         if (node.isNull()) {
-            return nullNotAllowed("bot_name", errors);
+            errors.add("bot_name", "This field may not be null.");
+            return null;
         }
         if (!node.isTextual()) {
             errors.add("bot_name", "Not a valid string.");

@@ -100,7 +100,7 @@ public final class Database implements AutoCloseable {
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        for (int depth = 0; depth < 20 && root.getCause() != null; depth++) {
             root = root.getCause();
         }
         return String.valueOf(root.getMessage());

@@ -28,7 +28,8 @@ final class ErrorMapping {
     void install(RoutesConfig routes) {
         routes.exception(ValidationException.class, (e, ctx) -> json.send(ctx, 400, e.errors()));
         routes.exception(
-                MalformedJsonException.class, (e, ctx) -> json.send(ctx, 400, error("parse_error", e.getMessage())));
+                MalformedJsonException.class,
+                (e, ctx) -> json.send(ctx, 400, error("parse_error", String.valueOf(e.getMessage()))));
         routes.exception(ApiException.class, (e, ctx) -> json.send(ctx, e.status(), error(e.code(), e.detail())));
         routes.exception(HttpResponseException.class, (e, ctx) -> json.send(ctx, e.getStatus(), javalinError(e)));
         routes.exception(Exception.class, this::internal);

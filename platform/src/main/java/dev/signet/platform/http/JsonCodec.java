@@ -57,7 +57,7 @@ public final class JsonCodec {
     public void send(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(mapper.writeValueAsBytes(body));
-            ctx.attribute(WROTE_JSON, Boolean.TRUE);
+            ctx.attribute(WROTE_JSON, true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
         }

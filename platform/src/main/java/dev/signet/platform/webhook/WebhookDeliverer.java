@@ -43,7 +43,7 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final Object signal = new Object();
     private boolean wakeRequested;
     private volatile boolean running;
-    private Thread worker = Thread.ofVirtual().unstarted(() -> {});
+    private @Nullable Thread worker;
 
     WebhookDeliverer(
             WebhookRepository repository,
@@ -198,14 +198,18 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread thread;
         synchronized (this) {
             running = false;
+            thread = worker;
         }
         wake();
-        worker.interrupt();
         attempts.shutdownNow();
         try {
-            worker.join(Duration.ofSeconds(5));
+            if (thread != null) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5));
+            }
             attempts.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,145 @@
+package dev.signet.platform;
+
+import dev.signet.platform.bot.BotControl;
+import dev.signet.platform.bot.Bots;
+import dev.signet.platform.crypto.SecretBox;
+import dev.signet.platform.db.Database;
+import dev.signet.platform.http.ApiKeys;
+import dev.signet.platform.http.HttpServer;
+import dev.signet.platform.http.JsonCodec;
+import dev.signet.platform.http.OpsRoutes;
+import dev.signet.platform.runtime.BotStore;
+import dev.signet.platform.webhook.WebhookSettings;
+import dev.signet.platform.webhook.Webhooks;
+import dev.signet.zoom.Secret;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The platform's API, persistence and webhooks wired as {@link Platform} wires them, with a recording
+ * {@link BotControl} in place of the runtime: tests drive the runtime's side through {@link #store()}.
+ */
+public final class ApiHarness implements AutoCloseable {
+    public static final String KEY = "test-key-1";
+    public static final Secret ENCRYPTION_KEY = Secret.of("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+
+    private final Database database;
+    private final Webhooks webhooks;
+    private final HttpServer http;
+    private final Bots bots;
+    private final RecordingControl control;
+    private final PrometheusMeterRegistry meters;
+
+    private ApiHarness(
+            Database database,
+            Webhooks webhooks,
+            HttpServer http,
+            Bots bots,
+            RecordingControl control,
+            PrometheusMeterRegistry meters) {
+        this.database = database;
+        this.webhooks = webhooks;
+        this.http = http;
+        this.bots = bots;
+        this.control = control;
+        this.meters = meters;
+    }
+
+    public static ApiHarness start(String jdbcUrl, Clock clock, WebhookSettings webhookSettings, boolean deliver) {
+        SecureRandom random = new SecureRandom();
+        Database database = Database.open(jdbcUrl, 5);
+        JsonCodec json = new JsonCodec();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, meters, random);
+        Bots bots = new Bots(
+                database.jdbi(),
+                json,
+                SecretBox.of(ENCRYPTION_KEY, random),
+                webhooks.outbox(),
+                webhooks.deliverer()::wake,
+                true,
+                clock,
+                meters);
+        RecordingControl control = new RecordingControl();
+        OpsRoutes ops = new OpsRoutes(json, database::answers, meters, () -> {
+            bots.refreshGauge();
+            webhooks.refreshGauge();
+        });
+        HttpServer http = HttpServer.start(
+                "127.0.0.1",
+                0,
+                json,
+                ApiKeys.of(List.of(Secret.of(KEY), Secret.of("test-key-2"))),
+                List.of(ops::register, bots.routes(control)::register, webhooks.routes()::register));
+        if (deliver) {
+            webhooks.deliverer().start();
+        }
+        return new ApiHarness(database, webhooks, http, bots, control, meters);
+    }
+
+    public static ApiHarness start(String jdbcUrl, Clock clock) {
+        return start(jdbcUrl, clock, WebhookSettings.none(), false);
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + http.port());
+    }
+
+    public ApiClient client() {
+        return new ApiClient(baseUrl(), "Token " + KEY);
+    }
+
+    public BotStore store() {
+        return bots.store();
+    }
+
+    public RecordingControl control() {
+        return control;
+    }
+
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        webhooks.close();
+        database.close();
+    }
+
+    /** Counts wakes and answers leave requests for the bots the test marks active. */
+    public static final class RecordingControl implements BotControl {
+        public final AtomicInteger wakes = new AtomicInteger();
+        public final Set<UUID> active = ConcurrentHashMap.newKeySet();
+        public final Set<UUID> leaveRequests = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void wake() {
+            wakes.incrementAndGet();
+        }
+
+        @Override
+        public boolean leave(UUID botId) {
+            leaveRequests.add(botId);
+            return active.contains(botId);
+        }
+    }
+}
