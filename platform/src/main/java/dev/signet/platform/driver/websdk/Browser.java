@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.slf4j.Logger;
@@ -63,24 +62,37 @@ final class Browser {
         return quit.get();
     }
 
-    /** Ends the browser and everything it started, and deletes the profile. */
+    /**
+     * Ends the browser and everything it started, and deletes the profile. Runs to the end even on an interrupted
+     * thread (the runtime interrupts a bot's thread to make it leave): the flag is cleared meanwhile and restored.
+     */
     void quit() {
         if (!quit.compareAndSet(false, true)) {
             return;
         }
+        boolean interrupted = Thread.interrupted();
         try {
-            driver.quit();
-        } catch (WebDriverException e) {
-            log.warn(
-                    "WebDriver quit failed ({}); killing the browser",
-                    e.getClass().getSimpleName());
-        }
-        service.stop();
-        killLeftovers();
-        try {
+            try {
+                driver.quit();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "WebDriver quit failed ({}); killing the browser",
+                        e.getClass().getSimpleName());
+            }
+            try {
+                service.stop();
+            } catch (RuntimeException e) {
+                log.warn("chromedriver did not stop cleanly ({})", e.getClass().getSimpleName());
+            }
+            killLeftovers();
             deleteTree(profile);
+        } catch (UncheckedIOException e) {
+            log.warn("could not delete the browser profile {}: {}", profile, e.getMessage());
         } finally {
             onQuit.accept(this);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +64,9 @@ final class WebSdkSession implements MeetingSession {
         }
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for the meeting");
+            }
             DriverEvent event = pending.poll();
             if (event != null) {
                 return Optional.of(event);
@@ -84,11 +86,12 @@ final class WebSdkSession implements MeetingSession {
         }
     }
 
-    private void start() {
+    private void start() throws InterruptedException {
         Browser started;
         try {
             started = browsers.start();
-        } catch (WebDriverException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            rethrowInterrupt(e);
             fail(DriverFailure.CRASHED, "Chromium did not start: " + firstLine(e));
             return;
         }
@@ -108,7 +111,8 @@ final class WebSdkSession implements MeetingSession {
             if (init instanceof Map<?, ?> answer && !Boolean.TRUE.equals(answer.get("ok"))) {
                 log.info("Meeting SDK init failed with code {}", answer.get("code"));
             }
-        } catch (WebDriverException e) {
+        } catch (RuntimeException e) {
+            rethrowInterrupt(e);
             if (joinDeadline == null) {
                 fail(DriverFailure.SDK_LOAD_FAILED, "the join page did not load the Meeting SDK: " + firstLine(e));
             } else {
@@ -137,7 +141,7 @@ final class WebSdkSession implements MeetingSession {
         return args;
     }
 
-    private void poll() {
+    private void poll() throws InterruptedException {
         Browser current = browser;
         if (current == null || done) {
             return;
@@ -151,7 +155,8 @@ final class WebSdkSession implements MeetingSession {
                     }
                 }
             }
-        } catch (WebDriverException e) {
+        } catch (RuntimeException e) {
+            rethrowInterrupt(e);
             if (!current.isQuit()) {
                 fail(DriverFailure.CRASHED, "the browser stopped answering: " + firstLine(e));
             }
@@ -165,6 +170,19 @@ final class WebSdkSession implements MeetingSession {
             fail(
                     DriverFailure.JOIN_TIMEOUT,
                     "no answer to the join within " + settings.joinWatchdog().toSeconds() + " s");
+        }
+    }
+
+    /** A WebDriver call cut short by an interrupt is the runtime asking the bot to leave, not a crash. */
+    private void rethrowInterrupt(RuntimeException e) throws InterruptedException {
+        boolean cause = false;
+        for (Throwable t = e; t != null && !cause; t = t.getCause()) {
+            cause = t instanceof InterruptedException;
+        }
+        if (cause || Thread.interrupted()) {
+            InterruptedException interrupted = new InterruptedException("interrupted during a WebDriver call");
+            interrupted.addSuppressed(e);
+            throw interrupted;
         }
     }
 
@@ -183,19 +201,26 @@ final class WebSdkSession implements MeetingSession {
 
     @Override
     public synchronized void leave() {
-        Browser current = browser;
-        if (current != null && !current.isQuit() && !done) {
-            translator.leaving();
-            try {
-                current.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
-                current.driver().executeAsyncScript(LEAVE);
-            } catch (WebDriverException e) {
-                log.info("leaving the meeting failed: {}", firstLine(e));
+        boolean interrupted = Thread.interrupted();
+        try {
+            Browser current = browser;
+            if (current != null && !current.isQuit() && !done) {
+                translator.leaving();
+                try {
+                    current.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(5));
+                    current.driver().executeAsyncScript(LEAVE);
+                } catch (RuntimeException e) {
+                    log.info("leaving the meeting failed: {}", firstLine(e));
+                }
             }
-        }
-        done = true;
-        if (current != null) {
-            current.quit();
+            done = true;
+            if (current != null) {
+                current.quit();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
