@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomTransportException;
 import dev.signet.zoom.ZoomTransportException.Kind;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -99,15 +99,15 @@ public final class ZoomExchange {
             if (cause instanceof HttpTimeoutException) {
                 throw timedOut(what, cause);
             }
-            if (cause instanceof IOException) {
-                throw new ZoomTransportException(
-                        Kind.NETWORK,
-                        "Could not reach Zoom for " + what + ": "
-                                + cause.getClass().getSimpleName(),
-                        cause);
-            }
-            throw new ZoomTransportException(Kind.NETWORK, "Calling Zoom failed: " + what, cause);
+            throw new ZoomTransportException(
+                    Kind.NETWORK, "No usable answer from Zoom to " + what + ": " + describe(cause), cause);
         }
+    }
+
+    /** The exception's type and message; the JDK's transport messages name hosts and limits, never headers. */
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : " (" + clean(message, List.of()) + ")");
     }
 
     private ZoomTransportException timedOut(String what, Throwable cause) {

@@ -152,6 +152,18 @@ class ZoomOAuthTest {
     }
 
     @Test
+    void accessToken_rateLimited_carriesRetryAfter() {
+        zoom.enqueue(new MockResponse.Builder(json(429, "{\"code\":429,\"message\":\"Too many requests\"}"))
+                .addHeader("Retry-After", "3")
+                .build());
+
+        assertThatThrownBy(oauth::accessToken).isInstanceOfSatisfying(ZoomApiException.class, e -> {
+            assertThat(e.isRateLimited()).isTrue();
+            assertThat(e.retryAfter()).contains(clock.instant().plusSeconds(3));
+        });
+    }
+
+    @Test
     void accessToken_serverError_throwsApiException() {
         zoom.enqueue(new MockResponse.Builder()
                 .code(502)

@@ -277,7 +277,8 @@ class ZoomUsersTest {
         assertThatThrownBy(() -> users.token("u", TokenType.ZAK, null, null))
                 .isInstanceOfSatisfying(
                         ZoomTransportException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ZoomTransportException.Kind.NETWORK));
+                        e -> assertThat(e.kind()).isEqualTo(ZoomTransportException.Kind.NETWORK))
+                .hasMessageStartingWith("No usable answer from Zoom to POST /oauth/token: ");
     }
 
     @ParameterizedTest
@@ -303,6 +304,32 @@ class ZoomUsersTest {
                         ZoomTransportException.class,
                         e -> assertThat(e.kind()).isEqualTo(ZoomTransportException.Kind.MALFORMED))
                 .hasMessageContaining("malformed");
+    }
+
+    @Test
+    void token_hugeAnswer_isRefusedWithoutReadingItAll() {
+        zoom.enqueue(oauthToken("access-1", 3600));
+        zoom.enqueue(json(200, "{\"token\":\"" + "a".repeat(200_000) + "\"}"));
+
+        assertThatThrownBy(() -> users.token("u", TokenType.ZAK, null, null))
+                .isInstanceOf(ZoomTransportException.class)
+                .hasMessageStartingWith("No usable answer from Zoom to GET /users/{userId}/token?type=zak: ")
+                .hasMessageNotContaining("aaaa");
+    }
+
+    @Test
+    void token_redirect_isAnErrorNotFollowed() {
+        zoom.enqueue(oauthToken("access-1", 3600));
+        zoom.enqueue(new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", "http://127.0.0.1:1/elsewhere")
+                .build());
+
+        assertThatThrownBy(() -> users.token("u", TokenType.ZAK, null, null))
+                .isInstanceOfSatisfying(
+                        ZoomApiException.class, e -> assertThat(e.status()).isEqualTo(302))
+                .hasMessage("Zoom answered 302.");
+        assertThat(zoom.requestCount()).isEqualTo(2);
     }
 
     @Test
