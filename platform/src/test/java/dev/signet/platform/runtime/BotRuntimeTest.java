@@ -382,12 +382,12 @@ class BotRuntimeTest {
 
     @Test
     void start_botsThatWereInCalls_rejoinOrEndPlatformRestarted() {
-        RunnableBot inCall = f.bot(BotStatus.IN_CALL_NOT_RECORDING, null, AutomaticLeave.DEFAULTS, null);
-        RunnableBot meetingGone = f.bot(BotStatus.IN_WAITING_ROOM, null, AutomaticLeave.DEFAULTS, null);
-        RunnableBot ended = f.bot(BotStatus.CALL_ENDED, null, AutomaticLeave.DEFAULTS, null);
-        RunnableBot done = f.bot(BotStatus.DONE, null, AutomaticLeave.DEFAULTS, null);
-        f.driver.otherwise(emit(new DriverEvent.JoinRefused(4004, "Meeting has ended")));
-        f.driver.then(emit(IN_MEETING));
+        RunnableBot inCall = f.bot("A", BotStatus.IN_CALL_NOT_RECORDING, null, AutomaticLeave.DEFAULTS, null);
+        RunnableBot meetingGone = f.bot("B", BotStatus.IN_WAITING_ROOM, null, AutomaticLeave.DEFAULTS, null);
+        RunnableBot ended = f.bot("C", BotStatus.CALL_ENDED, null, AutomaticLeave.DEFAULTS, null);
+        RunnableBot done = f.bot("D", BotStatus.DONE, null, AutomaticLeave.DEFAULTS, null);
+        f.driver.thenFor("A", emit(IN_MEETING));
+        f.driver.thenFor("B", emit(new DriverEvent.JoinRefused(4004, "Meeting has ended")));
 
         f.runtime.start();
 

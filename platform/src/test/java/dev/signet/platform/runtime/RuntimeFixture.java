@@ -47,8 +47,13 @@ final class RuntimeFixture implements AutoCloseable {
 
     /** A new bot in {@code status} (dispatched unless {@code ready}), added to the store. */
     RunnableBot bot(String status, @Nullable Secret zakUrl, AutomaticLeave leave, @Nullable Instant joinAt) {
-        RunnableBot bot = new RunnableBot(
-                UUID.randomUUID(), "Notetaker", "81234567890", "pwd.1", null, zakUrl, leave, joinAt, status);
+        return bot("Notetaker", status, zakUrl, leave, joinAt);
+    }
+
+    RunnableBot bot(
+            String name, String status, @Nullable Secret zakUrl, AutomaticLeave leave, @Nullable Instant joinAt) {
+        RunnableBot bot =
+                new RunnableBot(UUID.randomUUID(), name, "81234567890", "pwd.1", null, zakUrl, leave, joinAt, status);
         store.add(bot, clock.instant());
         return bot;
     }

@@ -30,6 +30,7 @@ final class ScriptedDriver implements MeetingDriver {
 
     private final MutableClock clock;
     private final Deque<List<Step>> scripts = new ArrayDeque<>();
+    private final java.util.Map<String, Deque<List<Step>>> byName = new java.util.HashMap<>();
     private Supplier<List<Step>> fallback = List::of;
     final List<JoinRequest> requests = new CopyOnWriteArrayList<>();
     final List<ScriptedSession> sessions = new CopyOnWriteArrayList<>();
@@ -41,6 +42,12 @@ final class ScriptedDriver implements MeetingDriver {
     /** Adds the script of the next join attempt. */
     synchronized ScriptedDriver then(Step... steps) {
         scripts.add(List.of(steps));
+        return this;
+    }
+
+    /** Adds the script of the next join attempt of the bot named {@code displayName}. */
+    synchronized ScriptedDriver thenFor(String displayName, Step... steps) {
+        byName.computeIfAbsent(displayName, name -> new ArrayDeque<>()).add(List.of(steps));
         return this;
     }
 
@@ -62,7 +69,9 @@ final class ScriptedDriver implements MeetingDriver {
     @Override
     public synchronized MeetingSession join(JoinRequest request) {
         requests.add(request);
-        List<Step> script = scripts.isEmpty() ? fallback.get() : scripts.poll();
+        Deque<List<Step>> named = byName.get(request.displayName());
+        List<Step> script =
+                named != null && !named.isEmpty() ? named.poll() : scripts.isEmpty() ? fallback.get() : scripts.poll();
         ScriptedSession session = new ScriptedSession(clock, script);
         sessions.add(session);
         return session;
