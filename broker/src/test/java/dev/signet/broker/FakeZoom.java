@@ -63,6 +63,7 @@ final class FakeZoom implements AutoCloseable {
     private final AtomicInteger serial = new AtomicInteger();
     private final List<CountDownLatch> releases = new CopyOnWriteArrayList<>();
     private volatile @Nullable Answer everyMint;
+    private volatile @Nullable Answer everyOAuth;
     private volatile @Nullable CountDownLatch oauthHold;
     private volatile @Nullable CountDownLatch mintHold;
     private volatile int rejectNextBearer;
@@ -125,6 +126,11 @@ final class FakeZoom implements AutoCloseable {
         everyMint = answer;
     }
 
+    /** Every OAuth call answers {@code answer} until set back to null. */
+    void failEveryOAuth(@Nullable Answer answer) {
+        everyOAuth = answer;
+    }
+
     void scriptOAuth(Answer... answers) {
         synchronized (oauthScript) {
             oauthScript.addAll(List.of(answers));
@@ -163,6 +169,9 @@ final class FakeZoom implements AutoCloseable {
         Answer scripted;
         synchronized (oauthScript) {
             scripted = oauthScript.poll();
+        }
+        if (scripted == null) {
+            scripted = everyOAuth;
         }
         if (scripted != null) {
             answer(ctx, scripted);

@@ -105,7 +105,8 @@ class ZakFailureTest {
             assertThat(response.body()).isEqualTo("zoom did not answer in time");
             fixture.zoom.stopHolding();
             hold.countDown();
-            assertThat(fixture.get(ZAK).statusCode()).isEqualTo(200);
+            // The next request mints again (retried while a loaded machine keeps Zoom slower than 300 ms).
+            await().atMost(Duration.ofSeconds(20)).until(() -> fixture.get(ZAK).statusCode() == 200);
         }
     }
 
@@ -142,7 +143,7 @@ class ZakFailureTest {
         FakeZoom zoom = new FakeZoom();
         FakeZoom.Answer invalidClient = FakeZoom.Answer.json(
                 400, "{\"reason\":\"Invalid client_id or client_secret\",\"error\":\"invalid_client\"}");
-        zoom.scriptOAuth(invalidClient, invalidClient);
+        zoom.failEveryOAuth(invalidClient);
         try (Fixture fixture = Fixture.start(zoom, Map.of())) {
             await().atMost(Duration.ofSeconds(10)).until(() -> zoom.oauthCalls() >= 1);
             HttpResponse<String> ready = fixture.get("/readyz");
@@ -153,6 +154,7 @@ class ZakFailureTest {
             assertThat(response.body()).startsWith("zoom oauth failed: zoom answered HTTP 400");
             assertThat(zoom.mintCalls()).isZero();
 
+            zoom.failEveryOAuth(null);
             fixture.awaitReady();
             assertThat(fixture.owner(fixture.zak())).isEqualTo(ALICE);
         }
