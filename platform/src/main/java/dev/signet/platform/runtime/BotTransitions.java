@@ -20,6 +20,7 @@ import dev.signet.platform.runtime.BotState.InWaitingRoom;
 import dev.signet.platform.runtime.BotState.Joining;
 import dev.signet.platform.runtime.BotState.WaitingForHost;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -210,7 +211,7 @@ final class BotTransitions {
             return stay(state);
         }
         Attempt waiting = attempt.waiting(now, false);
-        List<BotAction> actions = new java.util.ArrayList<>();
+        List<BotAction> actions = new ArrayList<>();
         if (!inSession) {
             actions.add(new LeaveMeeting());
         }
