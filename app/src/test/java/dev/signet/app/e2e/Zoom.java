@@ -31,9 +31,14 @@ final class Zoom {
 
     /** Creates a meeting of Acme's host through Zoom's REST API. */
     Meeting create(boolean signedInOnly, boolean waitingRoom, @Nullable String password) {
+        return create(signedInOnly, waitingRoom, false, password);
+    }
+
+    /** Creates a meeting of Acme's host through Zoom's REST API, with "join before host" as given. */
+    Meeting create(boolean signedInOnly, boolean waitingRoom, boolean joinBeforeHost, @Nullable String password) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("meeting_authentication", signedInOnly);
-        settings.put("join_before_host", false);
+        settings.put("join_before_host", joinBeforeHost);
         settings.put("waiting_room", waitingRoom);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("topic", "e2e");
