@@ -5,12 +5,15 @@ import dev.signet.platform.bot.Bots;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
 import dev.signet.platform.driver.MeetingDriver;
+import dev.signet.platform.driver.emulator.EmulatorDriver;
+import dev.signet.platform.driver.websdk.WebSdkDriver;
 import dev.signet.platform.http.ApiKeys;
 import dev.signet.platform.http.HttpServer;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.http.OpsRoutes;
 import dev.signet.platform.runtime.BotRuntime;
 import dev.signet.platform.runtime.RuntimeSettings;
+import dev.signet.platform.token.Pause;
 import dev.signet.platform.token.TokenFetcher;
 import dev.signet.platform.token.TokenFetcherSettings;
 import dev.signet.platform.webhook.WebhookSettings;
@@ -31,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -113,7 +117,7 @@ public final class Platform implements AutoCloseable {
                 clock,
                 meters);
 
-        MeetingDriver driver = driverOverride != null ? driverOverride : driver(config, clock);
+        MeetingDriver driver = driverOverride != null ? driverOverride : driver(config, clock, started);
         WebhookSigner callbackSigner =
                 config.webhookSecret() == null ? null : new WebhookSigner(List.of(config.webhookSecret()));
         TokenFetcher tokens =
@@ -155,12 +159,16 @@ public final class Platform implements AutoCloseable {
         return new Platform(List.copyOf(started), http, meters, config.host());
     }
 
-    private static MeetingDriver driver(PlatformConfig config, Clock clock) {
-        switch (config.driver()) {
-            case EMULATOR -> throw new IllegalStateException("the emulator driver is not wired yet (" + clock + ")");
-            case WEBSDK -> throw new IllegalStateException("SIGNET_DRIVER=websdk is not available yet; use emulator");
-        }
-        throw new IllegalStateException("unknown driver " + config.driver());
+    private static MeetingDriver driver(PlatformConfig config, Clock clock, List<AutoCloseable> started) {
+        return switch (config.driver()) {
+            case EMULATOR -> EmulatorDriver.of(Objects.requireNonNull(config.emulatorUrl()));
+            case WEBSDK -> {
+                // Closed after the runtime (bots leave first), then it quits any browser still running.
+                WebSdkDriver websdk = new WebSdkDriver(Objects.requireNonNull(config.websdk()), clock, Pause.real());
+                started.add(websdk);
+                yield websdk;
+            }
+        };
     }
 
     /** The configured key, or for the embedded database one generated once into the data directory. */

@@ -1,5 +1,7 @@
 package dev.signet.platform;
 
+import dev.signet.platform.driver.websdk.WebSdkConfig;
+import dev.signet.platform.driver.websdk.WebSdkSettings;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.zoom.Secret;
 import dev.signet.zoom.sdk.SdkCredentials;
@@ -28,12 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param webhookSecret the {@code whsec_} secret that signs webhooks and token callbacks ({@code SIGNET_WEBHOOK_SECRET})
  * @param webhookBackoff waits between webhook retries ({@code SIGNET_WEBHOOK_BACKOFF}, e.g. {@code 5s,5m,30m})
  * @param webhookTimeout how long a receiver has to answer ({@code SIGNET_WEBHOOK_TIMEOUT}, default 15 s)
- * @param driver how bots reach meetings ({@code SIGNET_DRIVER}: {@code emulator}, later {@code websdk})
+ * @param driver how bots reach meetings ({@code SIGNET_DRIVER}: {@code emulator} or {@code websdk})
  * @param emulatorUrl the emulator's base URL for the {@code emulator} driver ({@code SIGNET_EMULATOR_URL})
  * @param allowLoopbackTokenUrls let {@code http://127.0.0.1…} token URLs through ({@code SIGNET_ALLOW_LOOPBACK_TOKEN_URLS})
  * @param encryptionKey base64 32-byte key for stored token URLs ({@code SIGNET_ENCRYPTION_KEY}); when absent with
  *     the embedded database, one is generated into {@code dataDir}
  * @param sdk the Meeting SDK app ({@code SIGNET_ZOOM_SDK_KEY}, {@code SIGNET_ZOOM_SDK_SECRET})
+ * @param websdk the {@code websdk} driver's browsers and SDK source ({@code SIGNET_WEBSDK_*}, see {@link
+ *     WebSdkConfig}); {@code null} unless {@code SIGNET_DRIVER=websdk}
  */
 public record PlatformConfig(
         String host,
@@ -49,7 +53,8 @@ public record PlatformConfig(
         @Nullable URI emulatorUrl,
         boolean allowLoopbackTokenUrls,
         @Nullable Secret encryptionKey,
-        SdkCredentials sdk) {
+        SdkCredentials sdk,
+        @Nullable WebSdkSettings websdk) {
     /** Default API port. */
     public static final int DEFAULT_PORT = 8080;
 
@@ -57,7 +62,7 @@ public record PlatformConfig(
     public enum Driver {
         /** Speaks the emulator's join protocol over HTTP. */
         EMULATOR,
-        /** Headless Chromium with Zoom's Meeting SDK for Web (not yet available). */
+        /** Headless Chromium with Zoom's Meeting SDK for Web. */
         WEBSDK
     }
 
@@ -71,6 +76,7 @@ public record PlatformConfig(
         Objects.requireNonNull(webhookTimeout, "webhookTimeout");
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(sdk, "sdk");
+        check(driver != Driver.WEBSDK || websdk != null, "SIGNET_DRIVER=websdk needs its SIGNET_WEBSDK_* settings");
         check(port >= 0 && port <= 65_535, "SIGNET_PLATFORM_PORT must be between 0 and 65535");
         check(!apiKeys.isEmpty(), "SIGNET_API_KEYS is required: one or more API keys, comma-separated");
         check(
@@ -110,6 +116,7 @@ public record PlatformConfig(
                 sdkKey != null && sdkSecret != null,
                 "SIGNET_ZOOM_SDK_KEY and SIGNET_ZOOM_SDK_SECRET are required (the Meeting SDK app)");
         String encryptionKey = e.optional("SIGNET_ENCRYPTION_KEY");
+        Driver driver = driver(e.text("SIGNET_DRIVER", "emulator"));
         return new PlatformConfig(
                 e.text("SIGNET_PLATFORM_HOST", "0.0.0.0"),
                 e.integer("SIGNET_PLATFORM_PORT", DEFAULT_PORT),
@@ -122,13 +129,14 @@ public record PlatformConfig(
                 secret,
                 e.durations("SIGNET_WEBHOOK_BACKOFF", DEFAULT_BACKOFF),
                 e.duration("SIGNET_WEBHOOK_TIMEOUT", Duration.ofSeconds(15)),
-                driver(e.text("SIGNET_DRIVER", "emulator")),
+                driver,
                 e.optional("SIGNET_EMULATOR_URL") == null
                         ? null
                         : httpUri("SIGNET_EMULATOR_URL", e.text("SIGNET_EMULATOR_URL", "")),
                 e.bool("SIGNET_ALLOW_LOOPBACK_TOKEN_URLS"),
                 encryptionKey == null ? null : Secret.of(encryptionKey),
-                new SdkCredentials(Objects.requireNonNull(sdkKey), Secret.of(Objects.requireNonNull(sdkSecret))));
+                new SdkCredentials(Objects.requireNonNull(sdkKey), Secret.of(Objects.requireNonNull(sdkSecret))),
+                driver == Driver.WEBSDK ? WebSdkConfig.fromEnvironment(env) : null);
     }
 
     /** CONTRACTS.md §2: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */

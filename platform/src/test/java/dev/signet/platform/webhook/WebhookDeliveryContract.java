@@ -1,0 +1,266 @@
+package dev.signet.platform.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.platform.ApiClient.Response;
+import dev.signet.platform.ApiHarness;
+import dev.signet.platform.TestDatabase;
+import dev.signet.platform.runtime.StatusChange;
+import dev.signet.webhooks.ReplayGuard;
+import dev.signet.webhooks.Verification;
+import dev.signet.webhooks.WebhookSecret;
+import dev.signet.webhooks.WebhookVerifier;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/** Webhook delivery through the outbox to a real receiver; run once on H2 and once on PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+abstract class WebhookDeliveryContract {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String MEETING =
+            "{\"meeting_url\":\"https://zoom.us/j/85412345678\",\"metadata\":{\"customer\":\"acme\"}}";
+
+    final Clock clock = Clock.systemUTC();
+    final WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+    TestDatabase database;
+    WebhookReceiver receiver;
+    ApiHarness harness;
+
+    abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void openDb() {
+        database = openDatabase();
+    }
+
+    @AfterAll
+    void closeDb() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void up() {
+        receiver = new WebhookReceiver();
+        harness = start(true);
+    }
+
+    @AfterEach
+    void down() {
+        harness.close();
+        receiver.close();
+    }
+
+    ApiHarness start(boolean deliver) {
+        WebhookSettings settings = new WebhookSettings(
+                List.of(receiver.url()),
+                secret,
+                List.of(Duration.ofMillis(50), Duration.ofMillis(100)),
+                Duration.ofMillis(500),
+                Duration.ofMillis(50));
+        return ApiHarness.start(database.jdbcUrl(), clock, settings, deliver);
+    }
+
+    UUID botInCall(ApiHarness h) {
+        Response created = h.client().post("/api/v1/bot/", MEETING);
+        assertThat(created.status()).isEqualTo(201);
+        UUID id = UUID.fromString(created.json().get("id").asText());
+        assertThat(h.store().markDispatched(id)).isTrue();
+        h.store().transition(id, new StatusChange("joining_call", null, null, clock.instant()));
+        return id;
+    }
+
+    List<Delivery> deliveries(UUID botId) {
+        return new WebhookRepository(harness.jdbi())
+                .list(null, null, null, 1000).stream()
+                        .filter(d -> botId.equals(d.botId()))
+                        .toList();
+    }
+
+    Verification verify(WebhookReceiver.Received r) {
+        return new WebhookVerifier(List.of(secret), Duration.ofMinutes(5), clock, ReplayGuard.none())
+                .verify(r.id(), r.timestamp(), r.signature(), r.body());
+    }
+
+    @Test
+    void transition_deliversSignedRecallPayload() throws IOException {
+        UUID id = botInCall(harness);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !receiver.forBot(id.toString()).isEmpty());
+        WebhookReceiver.Received r = receiver.forBot(id.toString()).getFirst();
+        assertThat(verify(r)).isInstanceOf(Verification.Valid.class);
+        assertThat(r.id()).startsWith("msg_");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("event").asText()).isEqualTo("bot.joining_call");
+        assertThat(body.get("data").get("data").get("code").asText()).isEqualTo("joining_call");
+        assertThat(body.get("data").get("data").get("sub_code").isNull()).isTrue();
+        assertThat(Instant.parse(body.get("data").get("data").get("updated_at").asText()))
+                .isNotNull();
+        assertThat(body.get("data").get("bot").get("id").asText()).isEqualTo(id.toString());
+        assertThat(body.get("data").get("bot").get("metadata").get("customer").asText())
+                .isEqualTo("acme");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> deliveries(id).getFirst().status() == DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void fatalWithSubCode_carriesIt() throws IOException {
+        UUID id = botInCall(harness);
+        harness.store()
+                .transition(
+                        id, new StatusChange("fatal", "meeting_requires_sign_in", "Sign In Required", clock.instant()));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.forBot(id.toString()).size() == 2);
+        JsonNode fatal = receiver.forBot(id.toString()).stream()
+                .map(r -> read(r.body()))
+                .filter(b -> b.get("event").asText().equals("bot.fatal"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fatal.get("data").get("data").get("sub_code").asText()).isEqualTo("meeting_requires_sign_in");
+    }
+
+    static JsonNode read(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void ready_isRecordedButNeverSent() {
+        Response created = harness.client().post("/api/v1/bot/", MEETING);
+        UUID id = UUID.fromString(created.json().get("id").asText());
+        harness.store().transition(id, new StatusChange("ready", null, null, clock.instant()));
+
+        assertThat(deliveries(id)).isEmpty();
+        assertThat(harness.client().get("/api/v1/bot/" + id).json().get("status_changes"))
+                .hasSize(2);
+    }
+
+    @Test
+    void failingReceiver_isRetriedWithTheSameIdUntilItAnswers2xx() {
+        receiver.scripted.add(500);
+        receiver.scripted.add(503);
+        UUID id = botInCall(harness);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        !deliveries(id).isEmpty() && deliveries(id).getFirst().status() == DeliveryStatus.DELIVERED);
+        List<WebhookReceiver.Received> attempts = receiver.forBot(id.toString());
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts)
+                .extracting(WebhookReceiver.Received::id)
+                .containsOnly(attempts.getFirst().id());
+        assertThat(attempts).allSatisfy(r -> assertThat(verify(r)).isInstanceOf(Verification.Valid.class));
+        assertThat(deliveries(id).getFirst().attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void receiverThatNeverSucceeds_endsFailedThenReplayDeliversIt() {
+        receiver.fallbackStatus = 500;
+        UUID id = botInCall(harness);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        !deliveries(id).isEmpty() && deliveries(id).getFirst().status() == DeliveryStatus.FAILED);
+        Delivery failed = deliveries(id).getFirst();
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(receiver.forBot(id.toString())).hasSize(3);
+
+        Response listed = harness.client().get("/api/v1/webhook-deliveries/?status=failed");
+        assertThat(listed.status()).isEqualTo(200);
+        JsonNode row = null;
+        for (JsonNode r : listed.json().get("results")) {
+            if (r.get("id").asText().equals(failed.id())) {
+                row = r;
+            }
+        }
+        assertThat(row).as(listed.body()).isNotNull();
+        assertThat(row.get("status").asText()).isEqualTo("failed");
+        assertThat(row.get("last_error").asText()).isEqualTo("HTTP 500");
+        assertThat(row.get("event").asText()).isEqualTo("bot.joining_call");
+        assertThat(listed.body()).doesNotContain("receiver-secret").contains("token=REDACTED");
+        assertThat(harness.client().get("/metrics").body()).contains("signet_webhook_deliveries{state=\"failed\"}");
+
+        receiver.fallbackStatus = 204;
+        Response replay = harness.client().post("/api/v1/webhook-deliveries/" + failed.id() + "/replay/", null);
+        assertThat(replay.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> deliveries(id).getFirst().status() == DeliveryStatus.DELIVERED);
+        assertThat(receiver.forBot(id.toString()))
+                .hasSize(4)
+                .extracting(WebhookReceiver.Received::id)
+                .containsOnly(failed.id());
+    }
+
+    @Test
+    void receiverThatHangs_timesOutAndIsRetried() {
+        receiver.hang = true;
+        UUID id = botInCall(harness);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        !deliveries(id).isEmpty() && deliveries(id).getFirst().attempts() >= 1);
+        assertThat(deliveries(id).getFirst().lastError()).startsWith("no answer within");
+        receiver.release.countDown();
+    }
+
+    @Test
+    void replay_unknownId_returns404() {
+        assertThat(harness.client()
+                        .post("/api/v1/webhook-deliveries/msg_nope/replay/", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(harness.client()
+                        .get("/api/v1/webhook-deliveries/?status=lost")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void pendingDelivery_survivesARestartWithItsId() {
+        harness.close();
+        ApiHarness stopped = start(false);
+        UUID id;
+        String webhookId;
+        try {
+            id = botInCall(stopped);
+            webhookId = new WebhookRepository(stopped.jdbi())
+                    .list(DeliveryStatus.PENDING, null, null, 1000).stream()
+                            .filter(d -> id.equals(d.botId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .id();
+        } finally {
+            stopped.close();
+        }
+        assertThat(receiver.forBot(id.toString())).isEmpty();
+
+        harness = start(true);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !receiver.forBot(id.toString()).isEmpty());
+        assertThat(receiver.forBot(id.toString()).getFirst().id()).isEqualTo(webhookId);
+    }
+}

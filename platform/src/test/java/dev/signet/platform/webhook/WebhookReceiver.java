@@ -1,0 +1,69 @@
+package dev.signet.platform.webhook;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A real webhook receiver on a loopback port: records every request and answers with scripted statuses. */
+final class WebhookReceiver implements AutoCloseable {
+    /** One received request. */
+    record Received(String id, String timestamp, String signature, String text) {
+        byte[] body() {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private final Javalin server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    final Queue<Integer> scripted = new ConcurrentLinkedQueue<>();
+    volatile int fallbackStatus = 200;
+    volatile boolean hang;
+    final CountDownLatch release = new CountDownLatch(1);
+
+    WebhookReceiver() {
+        server = Javalin.create(config -> {
+                    config.startup.showJavalinBanner = false;
+                    config.jetty.host = "127.0.0.1";
+                    config.jetty.port = 0;
+                    config.routes.post("/hook", ctx -> {
+                        received.add(new Received(
+                                String.valueOf(ctx.header("webhook-id")),
+                                String.valueOf(ctx.header("webhook-timestamp")),
+                                String.valueOf(ctx.header("webhook-signature")),
+                                new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)));
+                        if (hang) {
+                            release.await(30, TimeUnit.SECONDS);
+                        }
+                        Integer status = scripted.poll();
+                        ctx.status(status == null ? fallbackStatus : status);
+                    });
+                })
+                .start();
+    }
+
+    /** The hook URL, with a query secret that must never be shown. */
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.port() + "/hook?token=receiver-secret");
+    }
+
+    List<Received> forBot(String botId) {
+        return received.stream().filter(r -> r.text().contains(botId)).toList();
+    }
+
+    Map<String, Object> summary() {
+        return Map.of("received", received.size());
+    }
+
+    @Override
+    public void close() {
+        release.countDown();
+        server.stop();
+    }
+}
