@@ -117,4 +117,17 @@ class ZakSelectionTest {
             assertThat(owners.subList(3, 6)).isEqualTo(owners.subList(0, 3));
         }
     }
+
+    @Test
+    void zak_withUnencodedPlusInUserOrSecret_stillMatches() {
+        try (Fixture fixture = Fixture.ready(Map.of(
+                "SIGNET_BROKER_ZAK_USERS", "notes+bot@example.com",
+                "SIGNET_BROKER_SECRETS", "plus+secret+0123456789"))) {
+            HttpResponse<String> response =
+                    fixture.get("/zoom/zak?token=plus+secret+0123456789&user=notes+bot@example.com");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(fixture.owner(response.body())).isEqualTo("notes+bot@example.com");
+        }
+    }
 }

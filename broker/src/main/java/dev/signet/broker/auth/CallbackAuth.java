@@ -41,7 +41,8 @@ public final class CallbackAuth {
      */
     public boolean allows(
             @Nullable String querySecret, @Nullable String id, @Nullable String timestamp, @Nullable String signature) {
-        if (querySecret != null && matchesQuerySecret(querySecret)) {
+        // An unencoded '+' in the secret arrives as a space after query decoding; secrets never contain spaces.
+        if (querySecret != null && matchesQuerySecret(querySecret.replace(' ', '+'))) {
             return true;
         }
         if (verifier == null || (id == null && timestamp == null && signature == null)) {

@@ -37,9 +37,12 @@ public final class UserPool {
         this.cooldown = cooldown;
     }
 
-    /** The configured spelling of {@code requested}, compared without regard to case (emails). */
+    /**
+     * The configured spelling of {@code requested}, compared without regard to case (emails). A space counts as
+     * {@code +}: a caller that writes {@code ?user=notes+bot@example.com} unencoded sends a space after decoding.
+     */
     Optional<String> find(String requested) {
-        String wanted = requested.toLowerCase(Locale.ROOT);
+        String wanted = requested.replace(' ', '+').toLowerCase(Locale.ROOT);
         return users.stream()
                 .filter(u -> u.toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst();
