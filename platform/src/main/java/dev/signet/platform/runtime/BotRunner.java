@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class BotRunner implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
     private static final Duration IDLE_WAIT = Duration.ofMinutes(10);
+    /** Participant lists are written at most this often (and once at the end): a big meeting joins in bursts. */
+    static final Duration ROSTER_FLUSH = Duration.ofSeconds(2);
 
     /** What a runner shares with the runtime. */
     record Deps(
@@ -59,6 +61,8 @@ final class BotRunner implements Runnable {
 
     private final Deque<BotEvent> pending = new ArrayDeque<>();
     private final Map<String, Participant> roster = new LinkedHashMap<>();
+    private boolean rosterDirty;
+    private @Nullable Instant rosterFlushedAt;
     private BotState state = new BotState.Idle();
     private @Nullable MeetingSession session;
 
@@ -123,6 +127,10 @@ final class BotRunner implements Runnable {
                 return new BotEvent.DeadlinePassed();
             }
             Duration wait = deadline == null ? IDLE_WAIT : Duration.between(now, deadline);
+            Instant nextFlush = flushRosterIfDue(now);
+            if (nextFlush != null && nextFlush.isBefore(now.plus(wait))) {
+                wait = Duration.between(now, nextFlush);
+            }
             Optional<DriverEvent> event = waitFor(wait);
             if (event.isPresent()) {
                 return new BotEvent.Observed(event.get());
@@ -182,13 +190,37 @@ final class BotRunner implements Runnable {
         if (answer && state instanceof BotState.Joining) {
             deps.metrics().joined(event, rules.hasZak());
         }
+        if (event instanceof DriverEvent.Disconnected lost) {
+            log.info("bot {} lost its meeting connection: {}", bot.id(), lost.reason());
+        }
         if (event instanceof DriverEvent.ParticipantJoined joined) {
             MeetingParticipant p = joined.participant();
             Participant seen =
                     new Participant(p.id(), p.displayName(), p.email(), p.avatarUrl(), p.signedIn(), p.host());
             if (!seen.equals(roster.put(p.id(), seen))) {
-                deps.store().participants(bot.id(), new ArrayList<>(roster.values()));
+                rosterDirty = true;
             }
+        }
+    }
+
+    /** Writes the participant list if it changed and the last write is old enough; returns when the next is due. */
+    private @Nullable Instant flushRosterIfDue(Instant now) {
+        if (!rosterDirty) {
+            return null;
+        }
+        Instant due = rosterFlushedAt == null ? now : rosterFlushedAt.plus(ROSTER_FLUSH);
+        if (now.isBefore(due)) {
+            return due;
+        }
+        flushRoster();
+        return null;
+    }
+
+    private void flushRoster() {
+        if (rosterDirty) {
+            rosterDirty = false;
+            rosterFlushedAt = deps.clock().instant();
+            deps.store().participants(bot.id(), new ArrayList<>(roster.values()));
         }
     }
 

@@ -288,6 +288,26 @@ class BotRuntimeTest {
                 .containsExactly("Notetaker", "Alice");
     }
 
+    @Test
+    void bot_manyJoinsAtOnce_writesParticipantsInBatches() {
+        RunnableBot bot = f.bot();
+        MeetingParticipant bob = new MeetingParticipant("p-bob", "Bob", null, null, false, false, false);
+        f.driver.then(
+                emit(IN_MEETING),
+                emit(new DriverEvent.ParticipantJoined(SELF)),
+                emit(new DriverEvent.ParticipantJoined(ALICE)),
+                emit(new DriverEvent.ParticipantJoined(bob)),
+                advance(Duration.ofSeconds(3)),
+                emit(new DriverEvent.MeetingEnded()));
+
+        runToEnd(bot);
+
+        assertThat(f.store.participantsOf(bot.id()))
+                .extracting(Participant::displayName)
+                .containsExactly("Notetaker", "Alice", "Bob");
+        assertThat(f.store.participantWrites(bot.id())).isEqualTo(2);
+    }
+
     @ParameterizedTest
     @CsvSource({"false, bot_kicked_from_call", "true, bot_kicked_from_waiting_room"})
     void bot_removedByHost_endsKicked(boolean fromWaitingRoom, String subCode) {

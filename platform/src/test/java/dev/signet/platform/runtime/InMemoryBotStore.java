@@ -14,6 +14,7 @@ final class InMemoryBotStore implements BotStore {
         boolean dispatched;
         final List<StatusChange> changes = new ArrayList<>();
         List<Participant> participants = List.of();
+        int participantWrites;
 
         Row(RunnableBot bot, boolean dispatched) {
             this.bot = bot;
@@ -65,7 +66,9 @@ final class InMemoryBotStore implements BotStore {
 
     @Override
     public synchronized void participants(UUID botId, List<Participant> participants) {
-        row(botId).participants = List.copyOf(participants);
+        Row row = row(botId);
+        row.participants = List.copyOf(participants);
+        row.participantWrites++;
     }
 
     /** The bot's status changes after its first, as {@code code} or {@code code/sub_code}. */
@@ -87,6 +90,10 @@ final class InMemoryBotStore implements BotStore {
 
     synchronized boolean dispatched(UUID botId) {
         return row(botId).dispatched;
+    }
+
+    synchronized int participantWrites(UUID botId) {
+        return row(botId).participantWrites;
     }
 
     synchronized List<Participant> participantsOf(UUID botId) {

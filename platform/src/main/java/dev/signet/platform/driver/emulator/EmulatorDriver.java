@@ -32,9 +32,10 @@ public final class EmulatorDriver implements MeetingDriver {
         this.requestTimeout = requestTimeout;
     }
 
-    /** A driver with its own client: 5 s connect timeout, 30 s request timeout. */
+    /** A driver with its own HTTP/1.1 client: 5 s connect timeout, 30 s request timeout. */
     public static EmulatorDriver of(URI baseUrl) {
         HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // one long-lived event stream per participant, no h2c upgrade
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
