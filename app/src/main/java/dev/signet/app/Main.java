@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "signet 0.1.0",
         description = "Signed-in Zoom meeting bots: token broker, bot platform and a local Zoom emulator.",
-        subcommands = {DemoCommand.class, BrokerCommand.class, EmulatorCommand.class})
+        subcommands = {DemoCommand.class, PlatformCommand.class, BrokerCommand.class, EmulatorCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     @SuppressWarnings("NullAway.Init")

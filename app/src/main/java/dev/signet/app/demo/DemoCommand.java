@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         Timeline timeline = new Timeline(out, clock);
+        Instant startedAt = clock.instant();
         ObjectMapper json = new ObjectMapper();
         Path dataDir = data != null ? data : Files.createTempDirectory("signet-demo-");
         WebhookSecret webhookSecret = WebhookSecret.generate(new SecureRandom());
@@ -86,6 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
                         webhookSecret,
                         inbox.url(),
                         clock)) {
+            timeline.event("emulator, broker and platform started in "
+                    + Duration.between(startedAt, clock.instant()).toMillis() + " ms");
             timeline.note("emulator (local Zoom): " + stack.emulator().baseUrl());
             timeline.note("token broker:          " + stack.broker().uri());
             timeline.note("bot platform API:      " + stack.platform().baseUrl() + "/api/v1/bot/");
@@ -140,6 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void quietLogs(Level level) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(level);
+            context.getLogger("dev.signet").setLevel(level);
         }
     }
 }

@@ -79,7 +79,7 @@ final class DemoScenario {
             JsonNode bot = get(api("/api/v1/bot/" + id + "/"));
             if (!FINAL.contains(lastCode(bot))) {
                 post(api("/api/v1/bot/" + id + "/leave_call/"), Map.of());
-                awaitStatus(id, FINAL);
+                awaitStatus(id, FINAL, bot.path("status_changes").size());
             }
         }
     }
@@ -128,8 +128,13 @@ final class DemoScenario {
     }
 
     private JsonNode awaitStatus(String botId, Set<String> wanted) {
+        return awaitStatus(botId, wanted, 0);
+    }
+
+    /** Polls the bot, printing each status change after the first {@code printed}, until one in {@code wanted}. */
+    private JsonNode awaitStatus(String botId, Set<String> wanted, int alreadyPrinted) {
         Instant deadline = clock.instant().plus(STEP_TIMEOUT);
-        int printed = 0;
+        int printed = alreadyPrinted;
         while (true) {
             JsonNode bot = get(api("/api/v1/bot/" + botId + "/"));
             JsonNode changes = bot.path("status_changes");
@@ -155,6 +160,9 @@ final class DemoScenario {
         timeline.note("in meeting " + meetingId + " (as Zoom shows it, "
                 + stack.emulator().baseUrl() + "/meetings/" + meetingId + "):");
         for (JsonNode p : state.path("participants")) {
+            if (p.path("status").asText().equals("left")) {
+                continue; // e.g. the bot's own probe as an attendee before it started the meeting as host
+            }
             String signedIn = p.path("signed_in_as").isTextual()
                     ? "signed in as " + p.path("signed_in_as").asText()
                     : "not signed in";
