@@ -6,9 +6,7 @@ import dev.signet.emulator.EmulatorServer;
 import dev.signet.emulator.seed.DemoSeed;
 import dev.signet.platform.Platform;
 import dev.signet.platform.PlatformConfig;
-import dev.signet.platform.driver.emulator.EmulatorDriver;
 import dev.signet.webhooks.WebhookSecret;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -62,6 +60,11 @@ final class E2eStack implements AutoCloseable {
     private @Nullable Platform platform;
 
     E2eStack(Path dataDir, Options options) {
+        this(dataDir, options, true);
+    }
+
+    /** A stack whose platform runs in this JVM only when {@code inProcessPlatform} (else a test runs it). */
+    E2eStack(Path dataDir, Options options, boolean inProcessPlatform) {
         Clock clock = Clock.systemUTC();
         emulator = EmulatorServer.start(DemoSeed.seed(), clock);
         try {
@@ -99,7 +102,9 @@ final class E2eStack implements AutoCloseable {
         zoom = new Zoom(emulator, http);
         api = new Api(http, () -> platform().baseUrl(), API_KEY);
         try {
-            startPlatform();
+            if (inProcessPlatform) {
+                startPlatform();
+            }
         } catch (RuntimeException e) {
             broker.close();
             emulator.close();
@@ -125,7 +130,7 @@ final class E2eStack implements AutoCloseable {
             throw new IllegalStateException("the platform is already running");
         }
         PlatformConfig config = PlatformConfig.fromEnvironment(platformEnv);
-        platform = Platform.start(config, Clock.systemUTC(), EmulatorDriver.of(URI.create(emulator.baseUrl())));
+        platform = Platform.start(config, Clock.systemUTC());
     }
 
     /** Closes the platform as SIGTERM would: bots leave their calls but keep their status. */
