@@ -18,8 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +85,7 @@ final class EmulatorSession implements MeetingSession {
             if (pending == null || closed) {
                 return null;
             }
-            body = json.writeValueAsBytes(joinBody(pending));
+            body = json.writeValueAsBytes(EmulatorWire.joinBody(pending));
         }
         HttpRequest post = HttpRequest.newBuilder(base.resolve(
                         "emulator/meetings/" + URLEncoder.encode(meetingNumber, StandardCharsets.UTF_8) + "/join"))
@@ -134,27 +132,6 @@ final class EmulatorSession implements MeetingSession {
         }
         status(answer);
         return base.resolve(answer.path("events_url").asText("/emulator/participants/" + participantId + "/events"));
-    }
-
-    private static Map<String, Object> joinBody(JoinRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("sdk_key", request.sdkKey());
-        body.put("signature", request.sdkSignature().reveal());
-        body.put("display_name", request.displayName());
-        body.put("role", request.role());
-        if (request.password() != null) {
-            body.put("passcode", request.password());
-        }
-        if (request.zak() != null) {
-            body.put("zak", request.zak().reveal());
-        }
-        if (request.obfToken() != null) {
-            body.put("obf_token", request.obfToken().reveal());
-        }
-        if (request.tk() != null) {
-            body.put("tk", request.tk());
-        }
-        return body;
     }
 
     private void readEvents(URI eventsUrl) throws IOException, InterruptedException {
@@ -219,24 +196,11 @@ final class EmulatorSession implements MeetingSession {
     }
 
     private MeetingParticipant participant(JsonNode node) {
-        String id = node.path("participant_id").asText("");
         String self;
         synchronized (lock) {
             self = participantId;
         }
-        return new MeetingParticipant(
-                id,
-                node.path("display_name").asText(""),
-                text(node, "email"),
-                text(node, "avatar_url"),
-                node.path("signed_in").asBoolean(false),
-                "host".equals(node.path("role").asText()),
-                id.equals(self));
-    }
-
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return EmulatorWire.participant(node, self);
     }
 
     private JsonNode parse(byte[] body) {
