@@ -58,7 +58,10 @@ final class Browsers implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(settings.chromium().toFile());
         options.addArguments(arguments(profile));
-        options.setPageLoadStrategy(PageLoadStrategy.NORMAL);
+        // EAGER: navigation returns at DOMContentLoaded, when the page's synchronous SDK scripts have run; a
+        // subresource
+        // the SDK adds later (fonts, CSS from Zoom's CDN) must not hold the join back.
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         options.setPageLoadTimeout(settings.sdkLoadTimeout());
         options.setScriptTimeout(settings.sdkLoadTimeout());
         ChromeDriver driver;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,8 +107,11 @@ final class WebSdkSession implements MeetingSession {
                         "the page did not get ZoomMtg from " + settings.sdk().scriptUrl() + failedScripts(loaded));
                 return;
             }
-            Object init = driver.executeAsyncScript(START, startArguments());
+            // The watchdog covers init too: init waits on Zoom's servers, and a silent one must not hang the bot.
             joinDeadline = clock.instant().plus(settings.joinWatchdog());
+            driver.manage().timeouts().scriptTimeout(settings.joinWatchdog());
+            Object init = driver.executeAsyncScript(START, startArguments());
+            driver.manage().timeouts().scriptTimeout(settings.sdkLoadTimeout());
             if (init instanceof Map<?, ?> answer && !Boolean.TRUE.equals(answer.get("ok"))) {
                 log.info("Meeting SDK init failed with code {}", answer.get("code"));
             }
@@ -115,6 +119,11 @@ final class WebSdkSession implements MeetingSession {
             rethrowInterrupt(e);
             if (joinDeadline == null) {
                 fail(DriverFailure.SDK_LOAD_FAILED, "the join page did not load the Meeting SDK: " + firstLine(e));
+            } else if (e instanceof ScriptTimeoutException) {
+                fail(
+                        DriverFailure.JOIN_TIMEOUT,
+                        "the Meeting SDK's init did not call back within "
+                                + settings.joinWatchdog().toSeconds() + " s");
             } else {
                 fail(DriverFailure.CRASHED, "the browser failed during the join: " + firstLine(e));
             }

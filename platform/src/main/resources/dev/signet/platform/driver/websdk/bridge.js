@@ -116,8 +116,9 @@
     scriptFailed: function (src) { failedScripts.push(String(src)); },
 
     whenLoaded: function (done) {
-      if (document.readyState === 'complete') { done(status()); return; }
-      global.addEventListener('load', function () { done(status()); });
+      // The SDK scripts are synchronous <script> tags: by DOMContentLoaded they have run (or failed).
+      if (document.readyState !== 'loading') { done(status()); return; }
+      document.addEventListener('DOMContentLoaded', function () { done(status()); });
     },
 
     start: function (args, done) {

@@ -188,6 +188,20 @@ class WebSdkDriverBrowserTest {
     }
 
     @Test
+    void sdkWhoseInitNeverCallsBack_endsWithTheJoinTimeoutToo() throws Exception {
+        WebSdkDriver websdk = driver("noinit", Duration.ofSeconds(2));
+        try (MeetingSession session = websdk.join(request())) {
+            assertThat(eventsUntilFinal(session, 5))
+                    .singleElement()
+                    .isInstanceOfSatisfying(DriverEvent.DriverFailed.class, failed -> {
+                        assertThat(failed.failure()).isEqualTo(DriverFailure.JOIN_TIMEOUT);
+                        assertThat(failed.reason()).contains("init");
+                    });
+        }
+        assertNoBrowserLeft();
+    }
+
+    @Test
     void joined_reportsInMeetingAndParticipants_andClosingTheDriverKillsTheBrowser() throws Exception {
         WebSdkDriver websdk = driver("join", Duration.ofSeconds(30));
         MeetingSession session = websdk.join(request());

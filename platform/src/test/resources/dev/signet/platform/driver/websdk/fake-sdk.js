@@ -10,7 +10,7 @@
     errorCodes: { FAIL: 1, WRONG_MEETING_PASSWORD: 3004 },
     setZoomJSLib: function () {}, preLoadWasm: function () {}, prepareWebSDK: function () {},
     inMeetingServiceListener: function (e, cb) { (listeners[e] = listeners[e] || []).push(cb); },
-    init: function (o) { setTimeout(function () { o.success({}); }, 0); },
+    init: function (o) { if (mode !== 'noinit') { setTimeout(function () { o.success({}); }, 0); } },
     join: function (o) {
       var copy = {};
       Object.keys(o).forEach(function (k) { if (typeof o[k] !== 'function') { copy[k] = o[k]; } });
