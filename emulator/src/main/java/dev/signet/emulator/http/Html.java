@@ -25,9 +25,15 @@ public final class Html {
 
     /** A complete page with a title and a small stylesheet around {@code body} (already escaped HTML). */
     public static String page(String title, String body) {
+        return page(title, body, 0);
+    }
+
+    /** The same page, reloading itself every {@code refreshSeconds} seconds (0: never). */
+    public static String page(String title, String body, int refreshSeconds) {
+        String refresh = refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">" : "";
         return String.format(Locale.ROOT, """
                 <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>%s</title>
+                <html lang="en"><head><meta charset="utf-8">%s<title>%s</title>
                 <style>
                 body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
                 table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:left}
@@ -37,6 +43,6 @@ public final class Html {
                 </style></head><body>
                 %s
                 </body></html>
-                """, escape(title), body);
+                """, refresh, escape(title), body);
     }
 }

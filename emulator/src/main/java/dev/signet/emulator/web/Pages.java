@@ -51,7 +51,7 @@ public final class Pages {
                     .append("</td></tr>");
         }
         body.append("</table>");
-        html(ctx, Html.page("Zoom emulator", body.toString()));
+        html(ctx, Html.page("Zoom emulator", body.toString(), 5));
     }
 
     private void meeting(Context ctx) {
@@ -101,7 +101,7 @@ public final class Pages {
             body.append("</td></tr>");
         }
         body.append("</table>");
-        html(ctx, Html.page("Meeting " + data.id(), body.toString()));
+        html(ctx, Html.page("Meeting " + data.id(), body.toString(), 5));
     }
 
     private String hostName(String hostId) {
