@@ -22,7 +22,7 @@ sealed interface BotEvent {
         }
     }
 
-    /** The clock reached the state's deadline ({@link BotTransitions#deadline}). */
+    /** The clock reached the state's deadline ({@link BotDeadlines#of}). */
     record DeadlinePassed() implements BotEvent {}
 
     /** The API asked the bot to leave ({@code leave_call}). */

@@ -122,7 +122,7 @@ final class BotRunner implements Runnable {
                 }
             }
             Instant now = deps.clock().instant();
-            Instant deadline = BotTransitions.deadline(state, rules);
+            Instant deadline = BotDeadlines.of(state, rules);
             if (deadline != null && !now.isBefore(deadline)) {
                 return new BotEvent.DeadlinePassed();
             }

@@ -59,34 +59,6 @@ final class BotTransitions {
         };
     }
 
-    /** When the state times out by itself, or {@code null} when only an event moves it. */
-    static @Nullable Instant deadline(BotState state, BotRules rules) {
-        AutomaticLeave leave = rules.leave();
-        return switch (state) {
-            case Idle i -> null;
-            case Finished f -> null;
-            case Joining joining -> joining.since().plus(rules.joinWatchdog());
-            case WaitingForHost waiting -> waitingEnds(waiting.attempt(), rules);
-            case InWaitingRoom room -> room.since().plus(leave.waitingRoomTimeout());
-            case Backoff backoff -> {
-                Instant waitingEnds = waitingEnds(backoff.attempt(), rules);
-                yield waitingEnds != null && waitingEnds.isBefore(backoff.until()) ? waitingEnds : backoff.until();
-            }
-            case InCall call -> {
-                if (!call.sawOthers()) {
-                    yield call.since().plus(leave.nooneJoinedTimeout());
-                }
-                Instant empty = call.emptySince();
-                if (empty == null) {
-                    yield null;
-                }
-                Instant timeout = empty.plus(leave.everyoneLeftTimeout());
-                Instant active = call.since().plus(leave.everyoneLeftActivateAfter());
-                yield timeout.isAfter(active) ? timeout : active;
-            }
-        };
-    }
-
     private static Step start(BotState state, boolean recovering, Instant now) {
         if (!(state instanceof Idle)) {
             return stay(state);
@@ -96,7 +68,7 @@ final class BotTransitions {
     }
 
     private static Step deadlinePassed(BotState state, Instant now, BotRules rules) {
-        Instant deadline = deadline(state, rules);
+        Instant deadline = BotDeadlines.of(state, rules);
         if (deadline == null || now.isBefore(deadline)) {
             return stay(state);
         }
@@ -111,7 +83,7 @@ final class BotTransitions {
             case WaitingForHost w -> waitingTimedOut(w.attempt());
             case InWaitingRoom r -> waitingTimedOut(r.attempt());
             case Backoff backoff -> {
-                Instant waitingEnds = waitingEnds(backoff.attempt(), rules);
+                Instant waitingEnds = BotDeadlines.waitingEnds(backoff.attempt(), rules);
                 if (waitingEnds != null && !now.isBefore(waitingEnds)) {
                     yield waitingTimedOut(backoff.attempt());
                 }
@@ -250,11 +222,6 @@ final class BotTransitions {
         others.remove(id);
         Instant emptySince = others.isEmpty() && call.sawOthers() ? now : null;
         return new InCall(call.attempt(), call.since(), others, call.sawOthers(), emptySince);
-    }
-
-    private static @Nullable Instant waitingEnds(Attempt attempt, BotRules rules) {
-        Instant since = attempt.waitingSince();
-        return since == null ? null : since.plus(rules.leave().waitingRoomTimeout());
     }
 
     private static @Nullable Attempt attemptOf(BotState state) {

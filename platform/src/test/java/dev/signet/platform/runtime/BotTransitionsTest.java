@@ -46,7 +46,7 @@ class BotTransitionsTest {
 
         assertThat(step.actions()).containsExactly(new Emit("joining_call", null, null), new Join(0));
         assertThat(step.state()).isInstanceOf(BotState.Joining.class);
-        assertThat(BotTransitions.deadline(step.state(), NO_ZAK)).isEqualTo(T0.plusSeconds(60));
+        assertThat(BotDeadlines.of(step.state(), NO_ZAK)).isEqualTo(T0.plusSeconds(60));
     }
 
     @Test
@@ -66,7 +66,7 @@ class BotTransitionsTest {
                 .containsExactly(
                         new Emit("in_waiting_room", "waiting_for_host", "Waiting for the host to start the meeting."));
         assertThat(again.actions()).isEmpty();
-        assertThat(BotTransitions.deadline(first.state(), NO_ZAK)).isEqualTo(T0.plusSeconds(1200));
+        assertThat(BotDeadlines.of(first.state(), NO_ZAK)).isEqualTo(T0.plusSeconds(1200));
     }
 
     @Test
@@ -106,11 +106,11 @@ class BotTransitionsTest {
     @Test
     void inCall_deadlines_followTheAutomaticLeaveRules() {
         BotState.InCall alone = new BotState.InCall(Attempt.first(false).inCall(), T0, Set.of(), false, null);
-        assertThat(BotTransitions.deadline(alone, NO_ZAK)).isEqualTo(T0.plusSeconds(1200));
+        assertThat(BotDeadlines.of(alone, NO_ZAK)).isEqualTo(T0.plusSeconds(1200));
 
         BotState withBob =
                 observe(alone, new DriverEvent.ParticipantJoined(BOB), NO_ZAK).state();
-        assertThat(BotTransitions.deadline(withBob, NO_ZAK)).isNull();
+        assertThat(BotDeadlines.of(withBob, NO_ZAK)).isNull();
 
         BotState empty = BotTransitions.next(
                         withBob,
@@ -118,7 +118,7 @@ class BotTransitionsTest {
                         T0.plusSeconds(30),
                         NO_ZAK)
                 .state();
-        assertThat(BotTransitions.deadline(empty, NO_ZAK)).isEqualTo(T0.plusSeconds(32));
+        assertThat(BotDeadlines.of(empty, NO_ZAK)).isEqualTo(T0.plusSeconds(32));
     }
 
     @Test
