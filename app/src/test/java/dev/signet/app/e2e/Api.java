@@ -29,6 +29,11 @@ final class Api {
         this.apiKey = apiKey;
     }
 
+    /** Every response body the platform's API answered to this client. */
+    List<String> transcript() {
+        return http.transcript();
+    }
+
     /** A create-bot body for {@code meetingUrl}; callers add fields. */
     static ObjectNode body(String meetingUrl, String botName, @Nullable String zakUrl) {
         ObjectNode body = Http.JSON.createObjectNode();

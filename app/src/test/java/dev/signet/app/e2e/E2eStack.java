@@ -100,7 +100,7 @@ final class E2eStack implements AutoCloseable {
         env.putAll(options.platformEnv());
         platformEnv = Map.copyOf(env);
         zoom = new Zoom(emulator, http);
-        api = new Api(http, () -> platform().baseUrl(), API_KEY);
+        api = new Api(new Http(), () -> platform().baseUrl(), API_KEY);
         try {
             if (inProcessPlatform) {
                 startPlatform();

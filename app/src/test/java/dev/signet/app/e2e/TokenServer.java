@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bot owner's {@code zak_url} server on loopback, in every shape a test needs: a proxy to the broker that keeps the
@@ -35,12 +36,29 @@ final class TokenServer implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
 
     TokenServer(String brokerZakUrl) {
+        this(brokerZakUrl, null);
+    }
+
+    /**
+     * A token server that can also mint ZAKs itself from {@code zoom} (route {@code /mint/{user}}), as a bot owner
+     * without the broker would.
+     */
+    TokenServer(String brokerZakUrl, @Nullable Zoom zoom) {
         this.brokerZakUrl = brokerZakUrl;
         server = Javalin.create(c -> {
                     c.concurrency.useVirtualThreads = true;
                     c.startup.showJavalinBanner = false;
                     c.startup.showOldJavalinVersionWarning = false;
                     c.routes.get("/proxy", ctx -> count(ctx, this::proxy));
+                    if (zoom != null) {
+                        c.routes.get(
+                                "/mint/{user}",
+                                ctx -> count(ctx, x -> {
+                                    String zak = zoom.zak(x.pathParam("user"));
+                                    tokens.add(zak);
+                                    x.contentType("text/plain").result(zak);
+                                }));
+                    }
                     c.routes.get("/html-token", ctx -> count(ctx, this::htmlToken));
                     c.routes.get(
                             "/junk",

@@ -78,6 +78,15 @@ final class Zoom {
         return reply.json().get("access_token").asText();
     }
 
+    /** A fresh ZAK of {@code user}, minted through Zoom's REST API with Acme's S2S app. */
+    String zak(String user) {
+        Http.Reply reply = http.get(
+                URI.create(emulator.apiBase() + "/users/" + user + "/token?type=zak"),
+                Map.of("Authorization", "Bearer " + s2sToken()));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.json().get("token").asText();
+    }
+
     /** The host joins and the meeting starts; returns the host's participant id. */
     String start(long meeting) {
         return post("/emulator/meetings/" + meeting + "/start", Map.of())
