@@ -87,7 +87,7 @@ public final class EmulatorServer implements AutoCloseable {
                 new OAuthService(directory, accessTokens, grants, links), new Consent(directory, grants), json, gate);
         UserRoutes users = new UserRoutes(resolver, userTokens, meetings, directory, links, json);
         MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, resolver, directory, views, json);
-        JoinRoutes joinRoutes = new JoinRoutes(join, meetings, json, config.pingInterval());
+        JoinRoutes joinRoutes = new JoinRoutes(join, meetings, json, config.pingInterval(), gate);
         HostRoutes hostRoutes = new HostRoutes(new HostControls(meetings, directory, people), views, json);
         AdminRoutes admin =
                 new AdminRoutes(directory, meetings, loader, userTokens, accessTokens, grants, faults, json);

@@ -1,5 +1,6 @@
 package dev.signet.emulator.join;
 
+import dev.signet.emulator.faults.FaultGate;
 import dev.signet.emulator.http.EmulatorException;
 import dev.signet.emulator.http.Json;
 import dev.signet.emulator.meetings.MeetingStore;
@@ -15,8 +16,10 @@ public final class JoinRoutes {
     private final MeetingStore meetings;
     private final EventStream stream;
     private final Json json;
+    private final FaultGate gate;
 
-    public JoinRoutes(JoinService service, MeetingStore meetings, Json json, Duration pingInterval) {
+    public JoinRoutes(JoinService service, MeetingStore meetings, Json json, Duration pingInterval, FaultGate gate) {
+        this.gate = gate;
         this.service = service;
         this.meetings = meetings;
         this.stream = new EventStream(json, pingInterval);
@@ -29,9 +32,9 @@ public final class JoinRoutes {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/emulator/meetings/{meetingNumber}/join", this::join);
-        config.routes.post("/emulator/participants/{participantId}/leave", this::leave);
-        config.routes.get("/emulator/participants/{participantId}/events", this::events);
+        gate.route(config, "POST", "/emulator/meetings/{meetingNumber}/join", this::join);
+        gate.route(config, "POST", "/emulator/participants/{participantId}/leave", this::leave);
+        gate.route(config, "GET", "/emulator/participants/{participantId}/events", this::events);
     }
 
     private void join(Context ctx) throws Exception {

@@ -56,6 +56,30 @@ class AdminApiTest {
     }
 
     @Test
+    void fault_onJoinEndpoint_answersTheScriptedFailure() {
+        f.startAsHost(DemoSeed.ACME_MEETING);
+        f.http.postJson(
+                "/emulator/admin/faults",
+                "{\"endpoint\":\"POST /emulator/meetings/{meetingNumber}/join\",\"status\":502,\"body\":\"bad gateway\","
+                        + "\"content_type\":\"text/plain\"}");
+        Object[] join = {
+            "signature",
+            f.acmeSignature(DemoSeed.ACME_MEETING, 0),
+            "display_name",
+            "Bot",
+            "passcode",
+            DemoSeed.ACME_MEETING_PASSCODE
+        };
+
+        HttpResponse<String> failed = f.join(DemoSeed.ACME_MEETING, join);
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(failed.body()).isEqualTo("bad gateway");
+        assertThat(failed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(f.join(DemoSeed.ACME_MEETING, join).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void fault_badInput_is400() {
         assertAnswer(
                 f.http.postJson("/emulator/admin/faults", "{\"count\":1}"),
