@@ -4,6 +4,7 @@ import dev.signet.emulator.directory.Directory;
 import dev.signet.emulator.directory.User;
 import dev.signet.emulator.http.EmulatorException;
 import dev.signet.emulator.http.Html;
+import dev.signet.emulator.http.UrlText;
 import dev.signet.emulator.meetings.Meeting;
 import dev.signet.emulator.meetings.MeetingData;
 import dev.signet.emulator.meetings.MeetingStore;
@@ -24,6 +25,10 @@ public final class Pages {
 
     public void install(JavalinConfig config) {
         config.routes.get("/", ctx -> ctx.redirect("/emulator/web/meetings", HttpStatus.FOUND));
+        config.routes.get(
+                "/meetings/{meetingNumber}",
+                ctx -> ctx.redirect(
+                        "/emulator/web/meetings/" + UrlText.encode(ctx.pathParam("meetingNumber")), HttpStatus.FOUND));
         config.routes.get("/emulator/web/meetings", this::index);
         config.routes.get("/emulator/web/meetings/{meetingNumber}", this::meeting);
     }

@@ -26,6 +26,8 @@ class PagesTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Acme weekly", "/emulator/web/meetings/" + DemoSeed.ACME_MEETING, "Hana Host");
         assertThat(f.http.get("/").headers().firstValue("Location")).hasValue("/emulator/web/meetings");
+        assertThat(f.http.get("/meetings/81234567890").headers().firstValue("Location"))
+                .hasValue("/emulator/web/meetings/81234567890");
     }
 
     @Test
