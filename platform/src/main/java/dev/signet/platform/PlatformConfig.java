@@ -1,5 +1,6 @@
 package dev.signet.platform;
 
+import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.driver.websdk.WebSdkConfig;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
 import dev.signet.webhooks.WebhookSecret;
@@ -8,6 +9,7 @@ import dev.signet.zoom.sdk.SdkCredentials;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +118,13 @@ public record PlatformConfig(
                 sdkKey != null && sdkSecret != null,
                 "SIGNET_ZOOM_SDK_KEY and SIGNET_ZOOM_SDK_SECRET are required (the Meeting SDK app)");
         String encryptionKey = e.optional("SIGNET_ENCRYPTION_KEY");
+        if (encryptionKey != null) {
+            try {
+                SecretBox.of(Secret.of(encryptionKey), new SecureRandom());
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("SIGNET_ENCRYPTION_KEY: " + ex.getMessage(), ex);
+            }
+        }
         Driver driver = driver(e.text("SIGNET_DRIVER", "emulator"));
         return new PlatformConfig(
                 e.text("SIGNET_PLATFORM_HOST", "0.0.0.0"),
@@ -151,7 +160,9 @@ public record PlatformConfig(
 
     /** The embedded H2 database under {@code dataDir}; each commit is written at once so {@code kill -9} loses none. */
     public static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("signet").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // async: H2's FileChannel store is closed by Thread.interrupt() (bots are interrupted when they
+        // leave), which panics the whole database; the async file system is immune to interrupts.
+        return "jdbc:h2:async:" + dataDir.resolve("signet").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Whether {@code databaseUrl} is an H2 database (the embedded default or a test's). */

@@ -356,7 +356,8 @@ abstract class BotApiContract {
             create(withMeeting("\"bot_name\":\"p" + i + "\",\"metadata\":{\"tag\":\"" + tag + "\"}"));
         }
 
-        JsonNode first = api.get("/api/v1/bot/?page_size=2&metadata__tag=" + tag).json();
+        JsonNode first =
+                api.get("/api/v1/bot/?page_size=2&metadata__tag=" + tag).json();
         assertThat(namesOf(first)).containsExactly("p5", "p4");
         assertThat(first.get("previous").isNull()).isTrue();
         String next = first.get("next").asText();
@@ -379,11 +380,11 @@ abstract class BotApiContract {
     void list_filtersByStatusJoinAtMeetingAndMetadata() {
         String tag = UUID.randomUUID().toString();
         String meta = "\"metadata\":{\"tag\":\"" + tag + "\",\"team\":\"%s\"}";
-        JsonNode early = create(withMeeting("\"bot_name\":\"early\",\"join_at\":\"2026-04-01T10:00:00Z\","
-                + meta.formatted("red")));
+        JsonNode early = create(
+                withMeeting("\"bot_name\":\"early\",\"join_at\":\"2026-04-01T10:00:00Z\"," + meta.formatted("red")));
         create(withMeeting("\"bot_name\":\"late\",\"join_at\":\"2026-05-01T10:00:00Z\"," + meta.formatted("blue")));
-        create("{\"meeting_url\":\"https://zoom.us/j/9988776655\",\"bot_name\":\"other\","
-                + meta.formatted("blue") + "}");
+        create("{\"meeting_url\":\"https://zoom.us/j/9988776655\",\"bot_name\":\"other\"," + meta.formatted("blue")
+                + "}");
         harness.store().markDispatched(id(early));
         harness.store().transition(id(early), new StatusChange("joining_call", null, null, START));
         String base = "/api/v1/bot/?metadata__tag=" + tag;
@@ -391,11 +392,15 @@ abstract class BotApiContract {
         assertThat(namesOf(api.get(base).json())).containsExactlyInAnyOrder("early", "late", "other");
         assertThat(namesOf(api.get(base + "&status=joining_call").json())).containsExactly("early");
         assertThat(namesOf(api.get(base + "&status=ready,fatal").json())).containsExactlyInAnyOrder("late", "other");
-        assertThat(namesOf(api.get(base + "&join_at_after=2026-04-15T00:00:00Z").json())).containsExactly("late");
-        assertThat(namesOf(api.get(base + "&join_at_before=2026-04-15T00:00:00Z").json())).containsExactly("early");
+        assertThat(namesOf(api.get(base + "&join_at_after=2026-04-15T00:00:00Z").json()))
+                .containsExactly("late");
+        assertThat(namesOf(
+                        api.get(base + "&join_at_before=2026-04-15T00:00:00Z").json()))
+                .containsExactly("early");
         assertThat(namesOf(api.get(base + "&metadata__team=blue").json())).containsExactlyInAnyOrder("late", "other");
         assertThat(namesOf(api.get(base + "&metadata__team=green").json())).isEmpty();
-        assertThat(namesOf(api.get(base + "&meeting_url=https%3A%2F%2Fzoom.us%2Fj%2F9988776655").json()))
+        assertThat(namesOf(api.get(base + "&meeting_url=https%3A%2F%2Fzoom.us%2Fj%2F9988776655")
+                        .json()))
                 .containsExactly("other");
     }
 }

@@ -97,9 +97,7 @@ class BotValidationTest {
                 "non_field_errors | 42",
             })
     void create_withBadField_returns400NamingIt(String field, String body) {
-        String json = body.replace('\'', '"')
-                .replace("@M", MEETING)
-                .replace("@LONG", "x".repeat(101));
+        String json = body.replace('\'', '"').replace("@M", MEETING).replace("@LONG", "x".repeat(101));
 
         Response response = api.post("/api/v1/bot/", json);
 
@@ -119,7 +117,8 @@ class BotValidationTest {
                         + "\"zoom\":{\"zak_url\":\"http://x.example.com/z?t=1\"}}");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().fieldNames()).toIterable()
+        assertThat(response.json().fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("meeting_url", "bot_name", "metadata", "zoom");
     }
 
@@ -137,7 +136,9 @@ class BotValidationTest {
                 "/api/v1/bot/",
                 "{\"meeting_url\":\"" + MEETING + "\",\"zoom\":{\"zak_url\":\"http://t.example.com/z?t=1\"}}");
 
-        assertThat(response.json().get("zoom").get(0).asText()).startsWith("zak_url").contains("https");
+        assertThat(response.json().get("zoom").get(0).asText())
+                .startsWith("zak_url")
+                .contains("https");
     }
 
     @Test
@@ -161,7 +162,8 @@ class BotValidationTest {
     @Test
     void create_emptyBodyOrTrailingGarbage_returns400() {
         assertThat(api.post("/api/v1/bot/", "").status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/bot/", "{\"meeting_url\":\"" + MEETING + "\"} {}").status())
+        assertThat(api.post("/api/v1/bot/", "{\"meeting_url\":\"" + MEETING + "\"} {}")
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -171,7 +173,8 @@ class BotValidationTest {
                 + "&meeting_url=https://example.com/x&cursor=nope");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().fieldNames()).toIterable()
+        assertThat(response.json().fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("join_at_after", "join_at_before", "page_size", "meeting_url", "cursor");
     }
 }
