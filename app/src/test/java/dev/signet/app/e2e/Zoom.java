@@ -178,6 +178,10 @@ final class Zoom {
         admin("POST", "/emulator/admin/faults", fault, 204);
     }
 
+    void clearFaults() {
+        admin("DELETE", "/emulator/admin/faults", null, 204);
+    }
+
     private void admin(String method, String path, @Nullable Object body, int expected) {
         Http.Reply reply = http.send(method, URI.create(emulator.baseUrl() + path), body, Map.of());
         assertThat(reply.status()).as(method + " " + path + ": " + reply.text()).isEqualTo(expected);
