@@ -7,6 +7,8 @@ import dev.signet.emulator.EmulatorServer;
 import dev.signet.emulator.seed.DemoSeed;
 import dev.signet.platform.Platform;
 import dev.signet.platform.PlatformConfig;
+import dev.signet.platform.driver.websdk.SdkSource;
+import dev.signet.platform.driver.websdk.WebSdkSettings;
 import dev.signet.webhooks.WebhookSecret;
 import java.net.URI;
 import java.nio.file.Path;
@@ -74,7 +76,10 @@ public record DemoStack(
             platformEnv.put("SIGNET_ZOOM_SDK_KEY", DemoSeed.ACME_SDK_KEY);
             platformEnv.put("SIGNET_ZOOM_SDK_SECRET", DemoSeed.ACME_SDK_SECRET);
             if (driver.equals("websdk")) {
-                platformEnv.put("SIGNET_WEBSDK_BASE_URL", emulator.baseUrl() + "/sdk/");
+                // The emulator's stand-in SDK, laid out like the real dist/; the browser may reach loopback only.
+                platformEnv.put(
+                        "SIGNET_WEBSDK_BASE_URL", emulator.baseUrl() + "/sdk/" + SdkSource.DEFAULT_VERSION + "/");
+                platformEnv.put("SIGNET_WEBSDK_CHROMIUM_ARGS", WebSdkSettings.LOOPBACK_ONLY);
             }
             Platform platform = Platform.start(PlatformConfig.fromEnvironment(platformEnv), clock);
             started.add(platform);
