@@ -37,7 +37,7 @@ final class BotRunner implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
     private static final Duration IDLE_WAIT = Duration.ofMinutes(10);
     /** Participant lists are written at most this often (and once at the end): a big meeting joins in bursts. */
-    static final Duration ROSTER_FLUSH = Duration.ofSeconds(2);
+    static final Duration ROSTER_FLUSH = Duration.ofSeconds(5);
 
     /** What a runner shares with the runtime. */
     record Deps(

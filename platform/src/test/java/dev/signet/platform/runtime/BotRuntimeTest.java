@@ -297,7 +297,7 @@ class BotRuntimeTest {
                 emit(new DriverEvent.ParticipantJoined(SELF)),
                 emit(new DriverEvent.ParticipantJoined(ALICE)),
                 emit(new DriverEvent.ParticipantJoined(bob)),
-                advance(Duration.ofSeconds(3)),
+                advance(BotRunner.ROSTER_FLUSH.plusSeconds(1)),
                 emit(new DriverEvent.MeetingEnded()));
 
         runToEnd(bot);
