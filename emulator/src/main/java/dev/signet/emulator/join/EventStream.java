@@ -49,6 +49,7 @@ final class EventStream {
         try {
             write(out, ": connected\n\n");
             pump(sink, out);
+            out.close(); // completes the response now, before the server may stop
         } catch (IOException e) {
             found.meeting().disconnect(found.participant(), sink); // the client went away
         } catch (InterruptedException e) {
