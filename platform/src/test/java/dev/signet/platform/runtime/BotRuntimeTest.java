@@ -438,6 +438,29 @@ class BotRuntimeTest {
     }
 
     @Test
+    void closeThenStartAgain_botInCallRejoinsWithAFreshZak() {
+        RunnableBot bot = f.botWithZak();
+        f.driver.then(emit(IN_MEETING)).then(emit(IN_MEETING));
+        f.runtime.start();
+        f.runtime.wake();
+        awaitStatus(bot.id(), "in_call_not_recording");
+        f.runtime.close();
+        InMemoryBotStore store = f.store;
+        assertThat(store.unfinished()).extracting(RunnableBot::currentStatus).containsExactly("in_call_not_recording");
+
+        try (BotRuntime restarted = f.newRuntime()) {
+            restarted.start();
+            await().until(() -> store.statuses(bot.id()).size() == 4);
+        }
+
+        assertThat(store.statuses(bot.id()))
+                .containsExactly("joining_call", "in_call_not_recording", "joining_call", "in_call_not_recording");
+        assertThat(f.driver.requests)
+                .extracting(r -> Objects.requireNonNull(r.zak()).reveal())
+                .containsExactly("zak-1", "zak-2");
+    }
+
+    @Test
     void start_twice_isRejected() {
         f.runtime.start();
 

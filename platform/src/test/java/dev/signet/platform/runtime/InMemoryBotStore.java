@@ -37,7 +37,7 @@ final class InMemoryBotStore implements BotStore {
                 .filter(row -> !row.dispatched && status(row).equals(BotStatus.READY))
                 .filter(row -> row.bot.joinAt() == null || !row.bot.joinAt().isAfter(now))
                 .limit(limit)
-                .map(row -> row.bot)
+                .map(InMemoryBotStore::current)
                 .toList();
     }
 
@@ -45,7 +45,7 @@ final class InMemoryBotStore implements BotStore {
     public synchronized List<RunnableBot> unfinished() {
         return rows.values().stream()
                 .filter(row -> !BotStatus.isFinal(status(row)) && !status(row).equals(BotStatus.READY))
-                .map(row -> row.bot)
+                .map(InMemoryBotStore::current)
                 .toList();
     }
 
@@ -106,6 +106,21 @@ final class InMemoryBotStore implements BotStore {
             throw new IllegalArgumentException("no bot " + botId);
         }
         return row;
+    }
+
+    /** The bot as a database would return it: with its current status. */
+    private static RunnableBot current(Row row) {
+        RunnableBot b = row.bot;
+        return new RunnableBot(
+                b.id(),
+                b.botName(),
+                b.meetingNumber(),
+                b.meetingPassword(),
+                b.tk(),
+                b.zakUrl(),
+                b.automaticLeave(),
+                b.joinAt(),
+                status(row));
     }
 
     private static String status(Row row) {

@@ -34,6 +34,7 @@ final class RuntimeFixture implements AutoCloseable {
     final ScriptedDriver driver = new ScriptedDriver(clock);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final MockWebServer tokenServer = new MockWebServer();
+    private final TokenFetcher tokens;
     final BotRuntime runtime;
 
     RuntimeFixture() throws Exception {
@@ -41,8 +42,13 @@ final class RuntimeFixture implements AutoCloseable {
         AddressResolver noDns = host -> {
             throw new UnknownHostException("tests resolve no names: " + host);
         };
-        TokenFetcher tokens = new TokenFetcher(TokenFetcherSettings.defaults(true), null, clock, noDns, duration -> {});
-        runtime = new BotRuntime(store, driver, tokens, SETTINGS, clock, meters, clock::advance);
+        tokens = new TokenFetcher(TokenFetcherSettings.defaults(true), null, clock, noDns, duration -> {});
+        runtime = newRuntime();
+    }
+
+    /** Another runtime on the same store, driver and clock: a restarted platform. */
+    BotRuntime newRuntime() {
+        return new BotRuntime(store, driver, tokens, SETTINGS, clock, meters, clock::advance);
     }
 
     /** A new bot in {@code status} (dispatched unless {@code ready}), added to the store. */
