@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.emulator.seed.DemoSeed;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerEndToEndTest {
     private static final String RATE_LIMITED =
             "{\"code\":429,\"message\":\"You have reached the maximum per-second rate limit for this API. Try again later.\"}";
-    private static final java.util.regex.Pattern ZOOM_429 =
-            java.util.regex.Pattern.compile("signet_broker_zoom_calls_total\\{[^}]*status=\"429\"");
+    private static final Pattern ZOOM_429 = Pattern.compile("signet_broker_zoom_calls_total\\{[^}]*status=\"429\"");
     private static final String TOKEN_ENDPOINT = "GET /v2/users/{userId}/token";
 
     @TempDir
@@ -96,15 +97,13 @@ class BrokerEndToEndTest {
 
             stack.zoom.fault(TOKEN_ENDPOINT, 1000, 429, RATE_LIMITED);
 
-            await().atMost(Api.WAIT)
-                    .pollInterval(java.time.Duration.ofMillis(100))
-                    .untilAsserted(() -> {
-                        Http.Reply reply = zak(stack, stack.zakUrl(null));
-                        assertThat(reply.status())
-                                .as("a held ZAK with life left: " + reply.text())
-                                .isEqualTo(200);
-                        assertThat(metrics(stack)).as("Zoom answered 429").containsPattern(ZOOM_429);
-                    });
+            await().atMost(Api.WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                Http.Reply reply = zak(stack, stack.zakUrl(null));
+                assertThat(reply.status())
+                        .as("a held ZAK with life left: " + reply.text())
+                        .isEqualTo(200);
+                assertThat(metrics(stack)).as("Zoom answered 429").containsPattern(ZOOM_429);
+            });
             Http.Reply held = zak(stack, stack.zakUrl(null));
             assertThat(held.status()).as(held.text()).isEqualTo(200);
             assertThat(zak(stack, stack.zakUrl(null)).text()).isEqualTo(held.text());

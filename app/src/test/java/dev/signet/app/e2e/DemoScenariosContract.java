@@ -63,6 +63,13 @@ abstract class DemoScenariosContract {
         assertThat(seen.get("signed_in_as").asText()).isEqualTo(DemoSeed.NOTETAKER_EMAIL);
         assertThat(seen.get("avatar_url").isTextual()).as("avatar of %s", seen).isTrue();
         assertThat(seen.get("status").asText()).isEqualTo("in_meeting");
+        org.awaitility.Awaitility.await()
+                .atMost(Api.WAIT)
+                .untilAsserted(() -> assertThat(
+                                stack.api.bot(bot).get("meeting_participants").toString())
+                        .as("the bot's view of the meeting")
+                        .contains("Acme Notetaker")
+                        .contains(DemoSeed.HOST_EMAIL));
 
         stack.api.leaveCall(bot);
         stack.api.awaitCallEnded(bot, "bot_received_leave_call");
