@@ -13,12 +13,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.jspecify.annotations.Nullable;
 
 /** Authentication, JSON errors for every failure, and the operational endpoints. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -55,7 +55,8 @@ class HttpBehaviourTest {
             assertThat(response.json().get("code").asText()).isEqualTo("authentication_failed");
         }
         assertThat(as(null).post("/api/v1/bot/", BODY).status()).isEqualTo(401);
-        assertThat(as(null).post("/api/v1/webhook-deliveries/x/replay/", null).status()).isEqualTo(401);
+        assertThat(as(null).post("/api/v1/webhook-deliveries/x/replay/", null).status())
+                .isEqualTo(401);
     }
 
     @Test
