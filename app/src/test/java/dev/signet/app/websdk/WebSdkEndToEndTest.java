@@ -1,6 +1,7 @@
 package dev.signet.app.websdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.emulator.seed.DemoSeed;
@@ -73,6 +74,14 @@ class WebSdkEndToEndTest {
         s.awaitStatus(bot, "in_call_not_recording");
         JsonNode participant = s.botParticipant(DemoSeed.ACME_SIGNED_IN_MEETING);
         assertThat(participant.get("signed_in_as").asText()).isEqualTo(DemoSeed.NOTETAKER_EMAIL);
+        // The SDK's onUserJoin events reach the bot's meeting_participants.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(s.bot(bot).get("meeting_participants"))
+                        .anySatisfy(p -> {
+                            assertThat(p.get("email").asText()).isEqualTo(DemoSeed.HOST_EMAIL);
+                            assertThat(p.get("is_host").asBoolean()).isTrue();
+                            assertThat(p.get("signed_in").asBoolean()).isTrue();
+                        }));
         s.leaveCall(bot);
         JsonNode ended = s.awaitStatus(bot, "call_ended");
         assertThat(ended.get("sub_code").asText()).isEqualTo("bot_received_leave_call");
