@@ -43,7 +43,7 @@ final class EmulatorSession implements MeetingSession {
     private boolean closed; // guarded by lock
     private @Nullable String participantId; // guarded by lock
     private @Nullable URI leaveUrl; // guarded by lock
-    private @Nullable Thread reader; // guarded by lock
+    private @Nullable Thread reader; // guarded by lock; set once the join is answered (never interrupt a join)
     private @Nullable InputStream stream; // guarded by lock
     private volatile boolean finished;
     private @Nullable String lastStatus; // reader thread only
@@ -59,9 +59,6 @@ final class EmulatorSession implements MeetingSession {
 
     /** Joins, then reads events until a final one, the end of the stream, or {@link #leave()}. */
     void run() {
-        synchronized (lock) {
-            reader = Thread.currentThread();
-        }
         try {
             URI eventsUrl = join();
             if (eventsUrl != null) {
@@ -125,6 +122,7 @@ final class EmulatorSession implements MeetingSession {
             leaveUrl =
                     base.resolve(answer.path("leave_url").asText("/emulator/participants/" + participantId + "/leave"));
             leaveNow = closed;
+            reader = Thread.currentThread(); // from now on leave() may interrupt the stream read
         }
         if (leaveNow) {
             sendLeave(); // the runtime gave up while the join was in flight

@@ -221,12 +221,17 @@ class EmulatorDriverTest {
     }
 
     @Test
-    void leave_beforeJoinAnswered_stillLeavesTheParticipant() throws Exception {
+    void leave_whileJoinInFlight_leavesTheParticipantOnceJoined() throws Exception {
         emulator.admits("p_1", "in_meeting");
+        var gate = emulator.holdJoins();
         MeetingSession session = driver.join(request(0, null));
-        session.leave();
+        await().atMost(WAIT).until(() -> emulator.joinBodies.size() == 1);
 
-        await().atMost(WAIT).until(() -> emulator.joinBodies.isEmpty() || emulator.leaves.contains("p_1"));
+        session.leave();
+        assertThat(emulator.leaves).isEmpty();
+        gate.countDown();
+
+        await().atMost(WAIT).until(() -> emulator.leaves.contains("p_1"));
         assertThat(session.next(Duration.ofMillis(100))).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -30,6 +31,7 @@ final class FakeEmulator implements AutoCloseable {
     private volatile int joinStatus = 200;
     private volatile String joinAnswer = "";
     private volatile int eventsStatus = 200;
+    private volatile CountDownLatch joinGate = new CountDownLatch(0);
 
     FakeEmulator() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -56,6 +58,12 @@ final class FakeEmulator implements AutoCloseable {
         joinAnswer = body;
     }
 
+    /** Holds join answers until the returned latch is counted down. */
+    CountDownLatch holdJoins() {
+        joinGate = new CountDownLatch(1);
+        return joinGate;
+    }
+
     void eventsAnswer(int status) {
         eventsStatus = status;
     }
@@ -79,6 +87,11 @@ final class FakeEmulator implements AutoCloseable {
 
     private void join(HttpExchange exchange) throws IOException {
         joinBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            joinGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         byte[] body = joinAnswer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(joinStatus, body.length == 0 ? -1 : body.length);
