@@ -9,7 +9,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,21 +40,6 @@ final class Browser {
 
     ChromeDriver driver() {
         return driver;
-    }
-
-    Path profile() {
-        return profile;
-    }
-
-    /** The Chromium browser process (the one started with this profile), if it still runs. */
-    Optional<ProcessHandle> process() {
-        String flag = "--user-data-dir=" + profile;
-        return ProcessHandle.allProcesses()
-                .filter(p ->
-                        p.info().arguments().map(a -> List.of(a).contains(flag)).orElse(false))
-                .filter(p ->
-                        p.info().command().map(c -> !c.endsWith("chromedriver")).orElse(true))
-                .findFirst();
     }
 
     boolean isQuit() {
