@@ -82,6 +82,9 @@ class WebSdkEndToEndTest {
                             assertThat(p.get("is_host").asBoolean()).isTrue();
                             assertThat(p.get("signed_in").asBoolean()).isTrue();
                         }));
+        assertThat(s.mintedZaks)
+                .isNotEmpty()
+                .allSatisfy(zak -> assertThat(s.bot(bot).toString()).doesNotContain(zak));
         s.leaveCall(bot);
         JsonNode ended = s.awaitStatus(bot, "call_ended");
         assertThat(ended.get("sub_code").asText()).isEqualTo("bot_received_leave_call");

@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,9 @@ final class WebSdkStack implements AutoCloseable {
     final WebSdkDriver driver;
     final Platform platform;
     private final Javalin tokenUrl;
+    /** Every ZAK the token URL handed out, to check that none leaks. */
+    final List<String> mintedZaks = new CopyOnWriteArrayList<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -222,7 +226,9 @@ final class WebSdkStack implements AutoCloseable {
         HttpResponse<String> zak =
                 send(HttpRequest.newBuilder(URI.create(emulator.apiBase() + "/users/" + userId + "/token?type=zak"))
                         .header("Authorization", "Bearer " + access));
-        return json(zak.body()).get("token").asText();
+        String minted = json(zak.body()).get("token").asText();
+        mintedZaks.add(minted);
+        return minted;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
