@@ -162,6 +162,37 @@ class JoinOutcomesEndToEndTest {
     }
 
     @Test
+    void anotherUsersZak_meetingNotStarted_cannotStartIt_waitsForTheHost_thenJoins() {
+        // The bot asks to start the meeting (role 1); Zoom answers 3003 (not the host); it joins as an attendee.
+        Zoom.Meeting meeting = stack.zoom.create(true, false, null);
+
+        String bot = stack.api.createBot(meeting.joinUrl(), "Not The Host", stack.zakUrl(DemoSeed.NOTETAKER_EMAIL));
+        JsonNode waiting = Api.last(stack.api.awaitStatus(bot, "in_waiting_room"));
+        assertThat(waiting.get("sub_code").asText()).isEqualTo("waiting_for_host");
+        assertThat(stack.zoom.state(meeting.number()).get("status").asText()).isEqualTo("waiting");
+        stack.zoom.start(meeting.number());
+
+        stack.api.awaitStatus(bot, "in_call_not_recording");
+        JsonNode seen = stack.zoom.participant(meeting.number(), "Not The Host");
+        assertThat(seen).isNotNull();
+        assertThat(seen.get("role").asText()).isEqualTo("attendee");
+        assertThat(seen.get("signed_in_as").asText()).isEqualTo(DemoSeed.NOTETAKER_EMAIL);
+        stack.api.leaveCall(bot);
+        stack.api.awaitCallEnded(bot, "bot_received_leave_call");
+    }
+
+    @Test
+    void anotherAccountsMeeting_withoutZak_4012_endsMeetingRequiresSignIn() {
+        stack.zoom.start(DemoSeed.GLOBEX_MEETING);
+
+        String bot = stack.api.createBot(
+                url(DemoSeed.GLOBEX_MEETING) + "?pwd=" + DemoSeed.GLOBEX_MEETING_PASSCODE, "Outsider", null);
+
+        JsonNode fatal = stack.api.awaitFatal(bot, "meeting_requires_sign_in");
+        assertThat(fatal.get("message").asText()).startsWith("Sign In Required");
+    }
+
+    @Test
     void neverAdmitted_endsTimeoutExceededWaitingRoom() {
         Zoom.Meeting meeting = stack.zoom.create(false, true, null);
         stack.zoom.start(meeting.number());
