@@ -1,6 +1,7 @@
 package dev.signet.platform.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.http.ApiException;
 import dev.signet.platform.runtime.BotStatus;
 import dev.signet.platform.runtime.Participant;
@@ -42,13 +43,27 @@ final class BotService {
         BotDraft draft = parser.create(body);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        BotView view = jdbi.inTransaction(h -> {
+        StatusChange ready = new StatusChange(BotStatus.READY, null, null, SqlTime.truncate(now));
+        jdbi.useTransaction(h -> {
             bots.insert(h, id, draft, now);
-            history.appendStatus(h, id, new StatusChange(BotStatus.READY, null, null, now));
-            return view(h, id);
+            history.appendStatus(h, id, ready);
         });
         control.wake();
-        return view;
+        // The new bot is exactly what was written: no need to read it back.
+        Bot bot = new Bot(
+                id,
+                draft.botName(),
+                draft.meeting().meetingId(),
+                draft.meeting().password(),
+                draft.joinAt() == null ? null : SqlTime.truncate(draft.joinAt()),
+                draft.metadata(),
+                draft.automaticLeave(),
+                draft.zoom().redacted(),
+                BotStatus.READY,
+                false,
+                ready.createdAt(),
+                ready.createdAt());
+        return BotView.of(bot, List.of(ready), List.of());
     }
 
     BotView get(UUID id) {

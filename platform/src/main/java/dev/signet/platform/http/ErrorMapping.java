@@ -3,6 +3,8 @@ package dev.signet.platform.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -44,6 +46,22 @@ final class ErrorMapping {
                 error("internal_error", "An unexpected error occurred; quote the error_id when you report it."));
         body.put("error_id", errorId);
         json.send(ctx, 500, body);
+    }
+
+    /** A {@link Error} escaped a handler: the servlet response is all that is left to answer with. */
+    void fatal(HttpServletResponse response, Error error) {
+        String errorId = HexFormat.of().formatHex(nextId());
+        LOG.error("internal error {} (fatal)", errorId, error);
+        Map<String, String> body = new LinkedHashMap<>(
+                error("internal_error", "An unexpected error occurred; quote the error_id when you report it."));
+        body.put("error_id", errorId);
+        try {
+            response.setStatus(500);
+            response.setContentType("application/json");
+            response.getOutputStream().write(json.mapper().writeValueAsBytes(body));
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("could not answer internal error {}: {}", errorId, e.toString());
+        }
     }
 
     private byte[] nextId() {

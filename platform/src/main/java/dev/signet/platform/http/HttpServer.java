@@ -35,6 +35,8 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             errors.install(config.routes);
+            // A java.lang.Error (e.g. a missing class) still answers JSON 500 with an id, never a stack trace.
+            config.router.javaLangErrorHandler((response, error) -> errors.fatal(response, error));
             config.routes.before("/api/*", ctx -> authenticate(ctx, keys));
             routes.forEach(group -> group.accept(config.routes));
         });

@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
 
 /** The webhook feature, wired: outbox, delivery worker, operator routes and the deliveries gauge. */
@@ -20,6 +22,8 @@ public final class Webhooks implements AutoCloseable {
     private final WebhookDeliverer deliverer;
     private final WebhookRoutes routes;
     private final MultiGauge gauge;
+    private final HttpClient http;
+    private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
     public Webhooks(
             Jdbi jdbi,
@@ -33,13 +37,13 @@ public final class Webhooks implements AutoCloseable {
         // Without endpoints nothing is sent; a throwaway secret keeps the signer non-null.
         WebhookSecret secret = settings.secret() != null ? settings.secret() : WebhookSecret.generate(random);
         WebhookSigner signer = new WebhookSigner(List.of(secret));
-        HttpClient http = HttpClient.newBuilder()
+        this.http = HttpClient.newBuilder()
                 .connectTimeout(
                         settings.timeout().compareTo(Duration.ofSeconds(10)) < 0
                                 ? settings.timeout()
                                 : Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .executor(httpExecutor)
                 .build();
         this.deliverer = new WebhookDeliverer(repository, settings, signer, http, clock, meters);
         this.routes = new WebhookRoutes(repository, json, clock, deliverer);
@@ -72,5 +76,7 @@ public final class Webhooks implements AutoCloseable {
     @Override
     public void close() {
         deliverer.close();
+        http.shutdownNow();
+        httpExecutor.shutdownNow();
     }
 }
