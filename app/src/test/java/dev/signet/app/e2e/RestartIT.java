@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} of the platform mid-call, for real: the platform runs as a child JVM from the built jar
  * ({@code java -jar target/signet.jar platform}) on an H2 file database; the emulator and the broker run in this JVM.
- * After a forced kill a new child on the same data directory loses no bot, leaves none unfinished, and the bot that
- * was in a still-running meeting rejoins with a freshly fetched ZAK.
+ * After a forced kill a new child on the same data directory loses no bot, leaves none unfinished: the bot that was
+ * in a still-running meeting rejoins with a freshly fetched ZAK, the one whose meeting ended meanwhile ends
+ * {@code fatal} / {@code bot_errored} "platform restarted", and the scheduled one still joins.
  */
 @Timeout(180)
 class RestartIT {
@@ -61,6 +62,9 @@ class RestartIT {
             stack.zoom.start(meeting.number());
             String inCall = api.createBot(meeting.joinUrl(), "Hard To Kill", tokens.url("/proxy"));
             api.awaitStatus(inCall, "in_call_not_recording");
+            Zoom.Meeting ending = stack.zoom.started();
+            String orphan = api.createBot(ending.joinUrl(), "Orphan", null);
+            api.awaitStatus(orphan, "in_call_not_recording");
             Zoom.Meeting later = stack.zoom.started();
             ObjectNode body = Api.body(later.joinUrl(), "Scheduled", null);
             Instant joinAt = Clock.systemUTC().instant().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
@@ -73,6 +77,7 @@ class RestartIT {
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
+            stack.zoom.end(ending.number());
             base[0] = start(stack, "second");
 
             JsonNode back = api.awaitStatus(inCall, "in_call_not_recording");
@@ -80,6 +85,8 @@ class RestartIT {
             assertThat(Api.codes(back).stream().filter("joining_call"::equals).count())
                     .isEqualTo(2);
             assertThat(tokens.calls("/proxy")).as("a fresh ZAK for the rejoin").isEqualTo(2);
+            JsonNode orphaned = api.awaitFatal(orphan, "bot_errored");
+            assertThat(orphaned.get("message").asText()).isEqualTo("platform restarted");
             JsonNode scheduledBot = api.bot(scheduled);
             assertThat(Api.codes(scheduledBot)).startsWith("ready");
 
@@ -93,7 +100,7 @@ class RestartIT {
             for (JsonNode bot : all.json().get("results")) {
                 assertThat(Api.last(bot).get("code").asText()).isIn(Api.FINAL);
             }
-            assertThat(all.json().get("results").size()).isEqualTo(2);
+            assertThat(all.json().get("results").size()).isEqualTo(3);
 
             Process second = child();
             second.destroy();

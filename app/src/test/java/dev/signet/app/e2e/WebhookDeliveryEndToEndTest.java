@@ -119,4 +119,36 @@ class WebhookDeliveryEndToEndTest {
             assertThat(unknown.status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void pendingDeliveries_surviveAPlatformRestart_withTheirIds() {
+        try (WebhookReceiver receiver = new WebhookReceiver(0);
+                E2eStack stack =
+                        new E2eStack(dir, E2eStack.Options.standard().webhooks(receiver.url(), "1s,1s,1s,1s,1s,1s"))) {
+            receiver.refuse(true);
+            String bot = stack.api.createBot("https://zoom.us/j/81299999998", "Outlives Restart", null);
+            stack.api.awaitFatal(bot, "meeting_not_found");
+            await().atMost(Api.WAIT)
+                    .until(() -> receiver.received().stream()
+                                    .filter(r -> r.botId().equals(bot))
+                                    .map(WebhookReceiver.Received::id)
+                                    .distinct()
+                                    .count()
+                            == 2);
+            List<String> refusedIds = receiver.received().stream()
+                    .map(WebhookReceiver.Received::id)
+                    .distinct()
+                    .toList();
+
+            stack.stopPlatform();
+            receiver.refuse(false);
+            stack.startPlatform();
+
+            await().atMost(Api.WAIT)
+                    .untilAsserted(() -> assertThat(receiver.accepted(bot))
+                            .extracting(WebhookReceiver.Received::id)
+                            .containsExactlyInAnyOrderElementsOf(refusedIds));
+            assertThat(receiver.accepted(bot)).allMatch(WebhookReceiver.Received::verified);
+        }
+    }
 }
