@@ -36,6 +36,8 @@ import dev.signet.emulator.web.Pages;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The emulator's composition root: a local Zoom on one HTTP port. Start it in-process with {@link #start(Seed,
@@ -96,6 +98,14 @@ public final class EmulatorServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = 1_000_000L;
+            // Thousands of bots connect at once in scale tests: a deep accept queue instead of the JDK's 50.
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setAcceptQueueSize(4096);
+                return connector;
+            });
             new Plumbing(json, random).install(c);
             oauth.install(c);
             users.install(c, api);
@@ -107,7 +117,7 @@ public final class EmulatorServer implements AutoCloseable {
             new Pages(meetings, directory).install(c);
             new SdkRoutes().register(c.routes);
         });
-        javalin.start(config.host(), config.port());
+        javalin.start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         String baseUrl = "http://" + host + ":" + javalin.port();
         links.setBase(baseUrl);
