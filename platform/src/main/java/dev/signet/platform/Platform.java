@@ -11,6 +11,7 @@ import dev.signet.platform.http.ApiKeys;
 import dev.signet.platform.http.HttpServer;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.http.OpsRoutes;
+import dev.signet.platform.logging.LogGuard;
 import dev.signet.platform.runtime.BotRuntime;
 import dev.signet.platform.runtime.RuntimeSettings;
 import dev.signet.platform.token.Pause;
@@ -18,6 +19,7 @@ import dev.signet.platform.token.TokenFetcher;
 import dev.signet.platform.token.TokenFetcherSettings;
 import dev.signet.platform.webhook.WebhookSettings;
 import dev.signet.platform.webhook.Webhooks;
+import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookSigner;
 import dev.signet.zoom.Secret;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -90,7 +92,10 @@ public final class Platform implements AutoCloseable {
     private static Platform wire(
             PlatformConfig config, Clock clock, @Nullable MeetingDriver driverOverride, List<AutoCloseable> started) {
         SecureRandom random = new SecureRandom();
-        SecretBox box = SecretBox.of(encryptionKey(config, random), random);
+        Secret encryptionKey = encryptionKey(config, random);
+        LogGuard guard = LogGuard.install(secretsOf(config, encryptionKey));
+        started.add(guard);
+        SecretBox box = SecretBox.of(encryptionKey, random);
         JsonCodec json = new JsonCodec();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         started.add(meters::close);
@@ -169,6 +174,20 @@ public final class Platform implements AutoCloseable {
                 yield websdk;
             }
         };
+    }
+
+    /** Every configured secret as it could appear in a log line: API keys, webhook, SDK and encryption keys. */
+    private static List<String> secretsOf(PlatformConfig config, Secret encryptionKey) {
+        List<String> secrets = new ArrayList<>();
+        config.apiKeys().forEach(key -> secrets.add(key.reveal()));
+        if (config.webhookSecret() != null) {
+            String encoded = config.webhookSecret().encoded();
+            secrets.add(encoded);
+            secrets.add(encoded.substring(WebhookSecret.PREFIX.length()));
+        }
+        secrets.add(config.sdk().secret().reveal());
+        secrets.add(encryptionKey.reveal());
+        return secrets;
     }
 
     /** The configured key, or for the embedded database one generated once into the data directory. */
