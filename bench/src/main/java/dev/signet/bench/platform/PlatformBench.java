@@ -89,6 +89,11 @@ public final class PlatformBench {
                     Runtime.getRuntime().availableProcessors());
             List<Long> open = bench.seedMeetings(8_300_000_000L, meetings, false);
             List<Long> signedIn = bench.seedMeetings(8_400_000_000L, meetings, true);
+            List<Long> warmUp = bench.seedMeetings(8_200_000_000L, meetings, true);
+
+            // Warm the JIT and the pools on both paths first, so neither measured phase pays for it.
+            Phase warm = bench.run("warm-up (not compared): signed-in bots", Math.max(1, bots / 5), warmUp, true);
+            bench.leaveAll(warm.botIds());
 
             Phase baseline = bench.run("baseline: anonymous bots, open meetings", bots, open, false);
             bench.leaveAll(baseline.botIds());

@@ -86,6 +86,9 @@ public final class WebhookDeliverer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopping: the attempts pool is shut down; claimed rows are retried after a restart
+                }
                 // A database hiccup must not kill the worker; the rows stay pending and are retried.
                 LOG.warn("webhook delivery pass failed: {}", e.toString());
                 try {
@@ -104,7 +107,7 @@ public final class WebhookDeliverer implements AutoCloseable {
         Instant lease = now.plus(settings.timeout()).plus(settings.timeout());
         for (Delivery delivery : due) {
             if (repository.claim(delivery.id(), now, lease)) {
-                attempts.execute(() -> attempt(delivery));
+                attempts.execute(() -> attemptSafely(delivery));
             }
         }
     }
@@ -132,6 +135,23 @@ public final class WebhookDeliverer implements AutoCloseable {
                 TimeUnit.NANOSECONDS.timedWait(signal, left);
             }
             wakeRequested = false;
+        }
+    }
+
+    /**
+     * One attempt on the attempts pool: a failure to record it (the database went away, or shutdown interrupted
+     * the attempt) leaves the row leased and pending, so it is made again once the lease ends — never lost.
+     */
+    private void attemptSafely(Delivery delivery) {
+        try {
+            attempt(delivery);
+        } catch (RuntimeException e) {
+            if (running && !Thread.currentThread().isInterrupted()) {
+                LOG.warn(
+                        "webhook {} attempt could not be recorded; it will be retried: {}",
+                        delivery.id(),
+                        e.toString());
+            }
         }
     }
 
