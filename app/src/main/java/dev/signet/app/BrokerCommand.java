@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -169,31 +168,15 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
-        BrokerConfig config;
-        try {
-            config = BrokerConfig.fromEnvironment(settings(System.getenv()));
-        } catch (IllegalArgumentException e) {
-            err.println("signet broker: " + e.getMessage());
-            err.flush();
-            return 2;
-        }
-        Broker broker;
-        try {
-            broker = Broker.start(config);
-        } catch (RuntimeException e) {
-            err.println("signet broker: could not start: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.close();
-            stopped.countDown();
-        }));
-        spec.commandLine().getOut().println("signet broker: listening on " + broker.uri() + " (GET /zoom/zak)");
-        spec.commandLine().getOut().flush();
-        stopped.await();
-        return 0;
+        PrintWriter out = spec.commandLine().getOut();
+        return Foreground.run(
+                "broker",
+                out,
+                spec.commandLine().getErr(),
+                () -> {
+                    BrokerConfig config = BrokerConfig.fromEnvironment(settings(System.getenv()));
+                    return () -> Broker.start(config);
+                },
+                broker -> out.println("signet broker: listening on " + broker.uri() + " (GET /zoom/zak)"));
     }
 }

@@ -4,12 +4,10 @@ import dev.signet.emulator.EmulatorConfig;
 import dev.signet.emulator.EmulatorServer;
 import dev.signet.emulator.seed.Seed;
 import dev.signet.emulator.seed.SeedReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,28 +47,19 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
-        EmulatorServer emulator;
-        try {
-            Seed data = seed == null ? Seed.demo() : Seed.load(seed);
-            emulator = EmulatorServer.start(EmulatorConfig.of(data, Clock.systemUTC())
-                    .withHost(host)
-                    .withPort(port)
-                    .withWebBase(webBase));
-        } catch (IOException | RuntimeException e) {
-            err.println("signet emulator: could not start: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }));
         PrintWriter out = spec.commandLine().getOut();
-        SeedReport.lines(emulator.seed(), emulator.baseUrl()).forEach(out::println);
-        out.flush();
-        stopped.await();
-        return 0;
+        return Foreground.run(
+                "emulator",
+                out,
+                spec.commandLine().getErr(),
+                () -> () -> {
+                    Seed data = seed == null ? Seed.demo() : Seed.load(seed);
+                    return EmulatorServer.start(EmulatorConfig.of(data, Clock.systemUTC())
+                            .withHost(host)
+                            .withPort(port)
+                            .withWebBase(webBase));
+                },
+                emulator ->
+                        SeedReport.lines(emulator.seed(), emulator.baseUrl()).forEach(out::println));
     }
 }

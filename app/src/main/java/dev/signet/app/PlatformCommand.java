@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -135,32 +134,17 @@ public final class PlatformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
-        PlatformConfig config;
-        try {
-            config = PlatformConfig.fromEnvironment(settings(System.getenv()));
-        } catch (IllegalArgumentException e) {
-            err.println("signet platform: " + e.getMessage());
-            err.flush();
-            return 2;
-        }
-        Platform platform;
-        try {
-            platform = Platform.start(config, Clock.systemUTC());
-        } catch (RuntimeException e) {
-            err.println("signet platform: could not start: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM: stop taking requests, let bots leave their calls, stop webhooks, close the database.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            platform.close();
-            stopped.countDown();
-        }));
-        spec.commandLine().getOut().println("signet platform: listening on " + platform.baseUrl() + " (API /api/v1/)");
-        spec.commandLine().getOut().flush();
-        stopped.await();
-        return 0;
+        PrintWriter out = spec.commandLine().getOut();
+        // SIGTERM closes the platform: it stops taking requests, bots leave their calls, webhooks stop, the
+        // database closes.
+        return Foreground.run(
+                "platform",
+                out,
+                spec.commandLine().getErr(),
+                () -> {
+                    PlatformConfig config = PlatformConfig.fromEnvironment(settings(System.getenv()));
+                    return () -> Platform.start(config, Clock.systemUTC());
+                },
+                platform -> out.println("signet platform: listening on " + platform.baseUrl() + " (API /api/v1/)"));
     }
 }
