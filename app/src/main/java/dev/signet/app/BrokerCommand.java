@@ -3,7 +3,6 @@ package dev.signet.app;
 import dev.signet.broker.Broker;
 import dev.signet.broker.BrokerConfig;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -139,7 +138,6 @@ public final class BrokerCommand implements Callable<Integer> {
 
     /** The broker's settings: the environment, overridden by the flags given. */
     Map<String, String> settings(Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
         Map<String, @Nullable String> flags = new LinkedHashMap<>();
         flags.put("SIGNET_BROKER_HOST", host);
         flags.put("SIGNET_BROKER_PORT", port);
@@ -158,12 +156,7 @@ public final class BrokerCommand implements Callable<Integer> {
         flags.put("SIGNET_BROKER_POOL", pool);
         flags.put("SIGNET_BROKER_USER_COOLDOWN", cooldown);
         flags.put("SIGNET_BROKER_ZOOM_TIMEOUT_MS", timeout);
-        flags.forEach((name, value) -> {
-            if (value != null) {
-                env.put(name, value);
-            }
-        });
-        return env;
+        return Foreground.settings(environment, flags);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.signet.platform.Platform;
 import dev.signet.platform.PlatformConfig;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -109,7 +108,6 @@ public final class PlatformCommand implements Callable<Integer> {
 
     /** The platform's settings: the environment, overridden by the flags given. */
     Map<String, String> settings(Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
         Map<String, @Nullable String> flags = new LinkedHashMap<>();
         flags.put("SIGNET_PLATFORM_HOST", host);
         flags.put("SIGNET_PLATFORM_PORT", port);
@@ -124,12 +122,7 @@ public final class PlatformCommand implements Callable<Integer> {
         flags.put("SIGNET_ENCRYPTION_KEY", encryptionKey);
         flags.put("SIGNET_ZOOM_SDK_KEY", sdkKey);
         flags.put("SIGNET_ZOOM_SDK_SECRET", sdkSecret);
-        flags.forEach((name, value) -> {
-            if (value != null) {
-                env.put(name, value);
-            }
-        });
-        return env;
+        return Foreground.settings(environment, flags);
     }
 
     @Override
