@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Zoom answered with an error status. Carries what Zoom said: the HTTP status, Zoom's numeric {@code code} (REST
  * API) or {@code error} name (OAuth), its message, the {@code x-zm-trackingid} header and, for rate limits, when to
- * retry. The message looks like {@code Zoom answered 404 (code 1001): User does not exist: x@y.} and never carries
+ * retry. OAuth endpoints' refusals ({@code {"reason","error"}}) of the user-OAuth calls are the subclass
+ * {@link ZoomOAuthException}. The message looks like {@code Zoom answered 404 (code 1001): User does not exist: x@y.} and never carries
  * a token.
  */
-public final class ZoomApiException extends ZoomException {
+public sealed class ZoomApiException extends ZoomException permits ZoomOAuthException {
     /** Zoom's code for "Invalid access token." / "Access token is expired.". */
     public static final int INVALID_ACCESS_TOKEN = 124;
 

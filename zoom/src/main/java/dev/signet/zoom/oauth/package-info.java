@@ -1,4 +1,7 @@
-/** Zoom Server-to-Server OAuth: access tokens for the Zoom REST API, cached and refreshed single-flight. */
+/**
+ * Zoom OAuth: Server-to-Server access tokens (cached, refreshed single-flight) and user-level OAuth for a General app
+ * (authorize URL with PKCE, code exchange, rotating refresh, revocation).
+ */
 @NullMarked
 package dev.signet.zoom.oauth;
 

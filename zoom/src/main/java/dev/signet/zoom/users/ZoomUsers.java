@@ -153,7 +153,7 @@ public final class ZoomUsers {
         return "ZoomUsers[" + endpoints.apiBase() + "]";
     }
 
-    private static String validToken(JsonNode body) {
+    static String validToken(JsonNode body) {
         String token = text(body, "token");
         if (token.isEmpty()
                 || token.length() > MAX_TOKEN_LENGTH
@@ -164,7 +164,7 @@ public final class ZoomUsers {
         return token;
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode node = body.get(field);
         return node != null && node.isTextual() ? node.asText() : "";
     }
