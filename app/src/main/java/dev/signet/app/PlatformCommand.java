@@ -95,6 +95,13 @@ public final class PlatformCommand implements Callable<Integer> {
     private @Nullable String encryptionKey;
 
     @Option(
+            names = "--obf-retry-interval",
+            paramLabel = "DURATION",
+            description = "How often a bot waiting for its OBF user retries with a fresh OBF token (e.g. 10s; each"
+                    + " retry mints a token). Env SIGNET_OBF_RETRY_INTERVAL, default 10s.")
+    private @Nullable String obfRetryInterval;
+
+    @Option(
             names = "--zoom-sdk-key",
             paramLabel = "KEY",
             description = "Meeting SDK key. Env SIGNET_ZOOM_SDK_KEY (required).")
@@ -120,6 +127,7 @@ public final class PlatformCommand implements Callable<Integer> {
         flags.put("SIGNET_EMULATOR_URL", emulatorUrl);
         flags.put("SIGNET_ALLOW_LOOPBACK_TOKEN_URLS", allowLoopback);
         flags.put("SIGNET_ENCRYPTION_KEY", encryptionKey);
+        flags.put("SIGNET_OBF_RETRY_INTERVAL", obfRetryInterval);
         flags.put("SIGNET_ZOOM_SDK_KEY", sdkKey);
         flags.put("SIGNET_ZOOM_SDK_SECRET", sdkSecret);
         return Foreground.settings(environment, flags);

@@ -127,8 +127,9 @@ public final class Platform implements AutoCloseable {
                 config.webhookSecret() == null ? null : new WebhookSigner(List.of(config.webhookSecret()));
         TokenFetcher tokens =
                 new TokenFetcher(TokenFetcherSettings.defaults(config.allowLoopbackTokenUrls()), callbackSigner, clock);
-        BotRuntime runtime =
-                new BotRuntime(bots.store(), driver, tokens, RuntimeSettings.defaults(config.sdk()), clock, meters);
+        RuntimeSettings runtimeSettings =
+                RuntimeSettings.defaults(config.sdk()).withObfRetryInterval(config.obfRetryInterval());
+        BotRuntime runtime = new BotRuntime(bots.store(), driver, tokens, runtimeSettings, clock, meters);
         started.add(runtime);
 
         webhooks.deliverer().start();

@@ -3,6 +3,7 @@ package dev.signet.platform;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.driver.websdk.WebSdkConfig;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
+import dev.signet.platform.runtime.RuntimeSettings;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.zoom.Secret;
 import dev.signet.zoom.sdk.SdkCredentials;
@@ -37,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param allowLoopbackTokenUrls let {@code http://127.0.0.1…} token URLs through ({@code SIGNET_ALLOW_LOOPBACK_TOKEN_URLS})
  * @param encryptionKey base64 32-byte key for stored token URLs ({@code SIGNET_ENCRYPTION_KEY}); when absent with
  *     the embedded database, one is generated into {@code dataDir}
+ * @param obfRetryInterval how often a bot whose OBF user is not in the meeting yet retries with a fresh OBF token
+ *     ({@code SIGNET_OBF_RETRY_INTERVAL}, default 10 s: six token mints a minute per waiting bot)
  * @param sdk the Meeting SDK app ({@code SIGNET_ZOOM_SDK_KEY}, {@code SIGNET_ZOOM_SDK_SECRET})
  * @param websdk the {@code websdk} driver's browsers and SDK source ({@code SIGNET_WEBSDK_*}, see {@link
  *     WebSdkConfig}); {@code null} unless {@code SIGNET_DRIVER=websdk}
@@ -55,6 +58,7 @@ public record PlatformConfig(
         @Nullable URI emulatorUrl,
         boolean allowLoopbackTokenUrls,
         @Nullable Secret encryptionKey,
+        Duration obfRetryInterval,
         SdkCredentials sdk,
         @Nullable WebSdkSettings websdk) {
     /** Default API port. */
@@ -78,6 +82,10 @@ public record PlatformConfig(
         Objects.requireNonNull(webhookTimeout, "webhookTimeout");
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(sdk, "sdk");
+        Objects.requireNonNull(obfRetryInterval, "obfRetryInterval");
+        check(
+                obfRetryInterval.compareTo(Duration.ofMillis(100)) >= 0,
+                "SIGNET_OBF_RETRY_INTERVAL must be at least 100ms (each retry mints an OBF token)");
         check(driver != Driver.WEBSDK || websdk != null, "SIGNET_DRIVER=websdk needs its SIGNET_WEBSDK_* settings");
         check(port >= 0 && port <= 65_535, "SIGNET_PLATFORM_PORT must be between 0 and 65535");
         check(!apiKeys.isEmpty(), "SIGNET_API_KEYS is required: one or more API keys, comma-separated");
@@ -144,6 +152,7 @@ public record PlatformConfig(
                         : httpUri("SIGNET_EMULATOR_URL", e.text("SIGNET_EMULATOR_URL", "")),
                 e.bool("SIGNET_ALLOW_LOOPBACK_TOKEN_URLS"),
                 encryptionKey == null ? null : Secret.of(encryptionKey),
+                e.duration("SIGNET_OBF_RETRY_INTERVAL", RuntimeSettings.DEFAULT_OBF_RETRY_INTERVAL),
                 new SdkCredentials(Objects.requireNonNull(sdkKey), Secret.of(Objects.requireNonNull(sdkSecret))),
                 driver == Driver.WEBSDK ? WebSdkConfig.fromEnvironment(env) : null);
     }

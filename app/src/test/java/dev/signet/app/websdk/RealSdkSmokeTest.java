@@ -84,7 +84,8 @@ class RealSdkSmokeTest {
     @Test
     void realSdk_initSucceeds_andJoinFailsThroughTheSdksOwnErrorCallback() throws Exception {
         Secret signature = new SdkSigner(APP, Clock.systemUTC()).sign(MEETING, 0);
-        JoinRequest request = new JoinRequest(MEETING, "pass", null, "Notetaker", 0, null, null, signature, APP.key());
+        JoinRequest request =
+                new JoinRequest(MEETING, "pass", null, "Notetaker", 0, null, null, null, null, signature, APP.key());
         try (WebSdkDriver websdk = driver();
                 MeetingSession session = websdk.join(request)) {
             DriverEvent first = session.next(Duration.ofSeconds(90)).orElseThrow();

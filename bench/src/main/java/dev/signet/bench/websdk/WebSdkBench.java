@@ -196,6 +196,8 @@ public final class WebSdkBench {
                         0,
                         null,
                         null,
+                        null,
+                        null,
                         signer.sign(meeting, 0),
                         key);
                 MeetingSession session = driver.join(request);

@@ -231,6 +231,15 @@ final class BotRequestParser {
                     email = text;
                 }
             }
+            if (urls[0] != null && urls[1] != null) {
+                // Zoom refuses a join that carries both a ZAK and an OBF token (3636); docs/decisions/0008.
+                errors.add(
+                        "zoom",
+                        "zak_url and obf_token_url cannot be used together: Zoom refuses a join that carries both a"
+                                + " ZAK and an OBF token. Use zak_url for meetings of your own Zoom account and"
+                                + " obf_token_url for meetings of other accounts.");
+                ok = false;
+            }
             return ok ? new ZoomCredentials(urls[0], urls[1], urls[2], email) : null;
         }
     }

@@ -3,6 +3,7 @@ package dev.signet.platform.bot;
 import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.runtime.BotStatus;
 import dev.signet.platform.runtime.BotStore;
+import dev.signet.platform.runtime.JoinCredentials;
 import dev.signet.platform.runtime.Participant;
 import dev.signet.platform.runtime.RunnableBot;
 import dev.signet.platform.runtime.StatusChange;
@@ -116,7 +117,11 @@ public final class JdbcBotStore implements BotStore {
                 bot.meetingId(),
                 bot.meetingPassword(),
                 tk == null ? null : tk.reveal(),
-                secrets.open(rs.getString("zak_url")),
+                new JoinCredentials(
+                        secrets.open(rs.getString("zak_url")),
+                        secrets.open(rs.getString("obf_token_url")),
+                        secrets.open(rs.getString("join_token_url")),
+                        bot.zoom().userEmail()),
                 bot.automaticLeave(),
                 bot.joinAt(),
                 bot.status());

@@ -15,9 +15,10 @@ sealed interface BotEvent {
         }
     }
 
-    /** The token URL could not supply a ZAK for the attempt. */
-    record TokenFailed(String reason) implements BotEvent {
+    /** A token URL could not supply its token for the attempt; the bot ends {@code fatal} / {@code subCode}. */
+    record TokenFailed(String subCode, String reason) implements BotEvent {
         public TokenFailed {
+            Objects.requireNonNull(subCode, "subCode");
             Objects.requireNonNull(reason, "reason");
         }
     }

@@ -188,7 +188,7 @@ final class BotRunner implements Runnable {
                 || event instanceof DriverEvent.JoinRefused
                 || event instanceof DriverEvent.DriverFailed;
         if (answer && state instanceof BotState.Joining) {
-            deps.metrics().joined(event, rules.hasZak());
+            deps.metrics().joined(event, rules.presented());
         }
         if (event instanceof DriverEvent.Disconnected lost) {
             log.info("bot {} lost its meeting connection: {}", bot.id(), lost.reason());
@@ -233,18 +233,42 @@ final class BotRunner implements Runnable {
 
     private void join(int role) {
         closeSession();
+        JoinCredentials credentials = bot.credentials();
+        if (credentials.conflicting()) {
+            pending.add(new BotEvent.TokenFailed(
+                    JoinOutcomes.BOT_ERRORED,
+                    "The bot has both zoom.zak_url and zoom.obf_token_url; Zoom refuses a join that carries both."));
+            return;
+        }
+        // OBF and join tokens are single-use and meeting-bound: their URLs learn the meeting and the bot.
+        Map<String, String> meeting =
+                Map.of("meeting_id", bot.meetingNumber(), "bot_id", bot.id().toString());
         Secret zak = null;
-        Secret zakUrl = bot.zakUrl();
-        if (zakUrl != null) {
-            TokenResult fetched = deps.tokens().fetch(zakUrl);
-            deps.metrics().token(fetched);
-            switch (fetched) {
-                case TokenResult.Fetched f -> zak = f.token();
-                case TokenResult.Failed failed -> {
-                    pending.add(new BotEvent.TokenFailed("Could not fetch a ZAK from zak_url: " + failed.reason()));
-                    return;
-                }
+        Secret obfToken = null;
+        Secret recordingToken = null;
+        try {
+            if (credentials.zakUrl() != null) {
+                zak = fetch("zak", credentials.zakUrl(), Map.of(), "zoom_zak_fetch_failed", "a ZAK from zak_url");
             }
+            if (credentials.obfTokenUrl() != null) {
+                obfToken = fetch(
+                        "obf",
+                        credentials.obfTokenUrl(),
+                        meeting,
+                        "zoom_obf_token_fetch_failed",
+                        "an OBF token from obf_token_url");
+            }
+            if (credentials.joinTokenUrl() != null) {
+                recordingToken = fetch(
+                        "join_token",
+                        credentials.joinTokenUrl(),
+                        meeting,
+                        "zoom_join_token_fetch_failed",
+                        "a join token from join_token_url");
+            }
+        } catch (TokenUnavailable unavailable) {
+            pending.add(unavailable.event);
+            return;
         }
         JoinRequest request = new JoinRequest(
                 bot.meetingNumber(),
@@ -253,10 +277,42 @@ final class BotRunner implements Runnable {
                 bot.botName(),
                 role,
                 zak,
-                null,
+                obfToken,
+                recordingToken,
+                credentials.userEmail(),
                 deps.signer().sign(bot.meetingNumber(), role),
                 deps.sdkKey());
         session = deps.driver().join(request);
+    }
+
+    /**
+     * Fetches one token for this attempt; {@code null} when a {@code join_token_url} answers 404 ("no token").
+     *
+     * @throws TokenUnavailable when the fetch failed: the bot ends {@code fatal} / {@code subCode}
+     */
+    private @Nullable Secret fetch(String kind, Secret url, Map<String, String> appended, String subCode, String what)
+            throws TokenUnavailable {
+        TokenResult fetched = deps.tokens().fetch(url, appended);
+        deps.metrics().token(kind, fetched);
+        return switch (fetched) {
+            case TokenResult.Fetched f -> f.token();
+            case TokenResult.Failed failed
+            when kind.equals("join_token") && failed.kind() == TokenResult.FailureKind.NOT_FOUND -> null;
+            case TokenResult.Failed failed ->
+                throw new TokenUnavailable(
+                        new BotEvent.TokenFailed(subCode, "Could not fetch " + what + ": " + failed.reason()));
+        };
+    }
+
+    /** A token fetch failed; carries the event that ends the bot. */
+    private static final class TokenUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient BotEvent.TokenFailed event;
+
+        TokenUnavailable(BotEvent.TokenFailed event) {
+            super(event.reason(), null, false, false);
+            this.event = event;
+        }
     }
 
     private void closeSession() {

@@ -53,7 +53,7 @@ final class BotTransitions {
                 callEnded("bot_received_leave_call", "The bot was asked to leave the call.");
             case BotEvent.ShutdownRequested s -> new Step(new Finished(), List.of(new LeaveMeeting()));
             case BotEvent.Crashed crashed -> fatal(JoinOutcomes.BOT_ERRORED, crashed.message());
-            case BotEvent.TokenFailed failed -> fatal("zoom_zak_fetch_failed", failed.reason());
+            case BotEvent.TokenFailed failed -> fatal(failed.subCode(), failed.reason());
             case BotEvent.DeadlinePassed d -> deadlinePassed(state, now, rules);
             case BotEvent.Observed observed -> observed(state, observed.event(), now, rules);
         };
@@ -107,7 +107,7 @@ final class BotTransitions {
             case DriverEvent.JoinRefused refused ->
                 outcome(
                         attempt,
-                        JoinOutcomes.classify(refused.zoomCode(), refused.reason(), rules.hasZak()),
+                        JoinOutcomes.classify(refused.zoomCode(), refused.reason(), rules.presented()),
                         now,
                         rules);
             case DriverEvent.WaitingForHost w -> waitForHost(state, attempt, now, rules, true);
@@ -162,10 +162,7 @@ final class BotTransitions {
                 attempt.role() == 1
                         ? rejoin(attempt.withRole(0), now)
                         : fatal(JoinOutcomes.BOT_ERRORED, "Zoom answered 3003 to a join that did not ask to start.");
-            case JoinOutcome.AwaitAuthorizedUser a ->
-                new Step(
-                        new Backoff(attempt.waiting(now, true), now.plus(rules.hostPollInterval())),
-                        List.of(new LeaveMeeting()));
+            case JoinOutcome.AwaitAuthorizedUser a -> awaitAuthorizedUser(attempt, now, rules);
             case JoinOutcome.CallEnded ended -> callEnded(ended.subCode(), ended.message());
         };
     }
@@ -195,6 +192,22 @@ final class BotTransitions {
         return new Step(next, actions);
     }
 
+    /**
+     * The OBF token's user is not in the meeting yet: show {@code waiting_for_authorized_user} once and retry with a
+     * fresh token every {@code obfRetryInterval}, until {@code waiting_room_timeout} from the first refusal.
+     */
+    private static Step awaitAuthorizedUser(Attempt attempt, Instant now, BotRules rules) {
+        List<BotAction> actions = new ArrayList<>();
+        actions.add(new LeaveMeeting());
+        if (!attempt.awaitingAuthorizedUser()) {
+            actions.add(new Emit(
+                    IN_WAITING_ROOM,
+                    "waiting_for_authorized_user",
+                    "Waiting for the user who authorized the bot (OBF) to join the meeting."));
+        }
+        return new Step(new Backoff(attempt.waiting(now, true), now.plus(rules.obfRetryInterval())), actions);
+    }
+
     private static Step retryOrFail(Attempt attempt, String subCode, String message, Instant now, BotRules rules) {
         if (attempt.failures() + 1 >= rules.maxJoinAttempts()) {
             return fatal(subCode, message);
@@ -209,7 +222,9 @@ final class BotTransitions {
 
     private static Step waitingTimedOut(Attempt attempt) {
         return attempt.awaitingAuthorizedUser()
-                ? fatal("zoom_obf_user_not_in_meeting", "The user who authorized the bot never joined the meeting.")
+                ? fatal(
+                        "zoom_obf_user_not_in_meeting",
+                        "The user who authorized the bot (OBF) was not in the meeting within waiting_room_timeout.")
                 : callEnded("timeout_exceeded_waiting_room", "The bot was not admitted in time.");
     }
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param meetingNumber the Zoom meeting number
  * @param meetingPassword the passcode (or Zoom's encrypted {@code pwd}), if any
  * @param tk the registration token from the meeting URL, if any
- * @param zakUrl the full {@code zak_url} including its query, decrypted; fetched before each join attempt
+ * @param credentials the token URLs fetched before each join attempt and the email reported to Zoom
  * @param automaticLeave when the bot leaves on its own
  * @param joinAt when the bot is due; {@code null} for "now"
  * @param currentStatus the last status code recorded for the bot
@@ -25,7 +25,7 @@ public record RunnableBot(
         String meetingNumber,
         @Nullable String meetingPassword,
         @Nullable String tk,
-        @Nullable Secret zakUrl,
+        JoinCredentials credentials,
         AutomaticLeave automaticLeave,
         @Nullable Instant joinAt,
         String currentStatus) {
@@ -33,7 +33,13 @@ public record RunnableBot(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(botName, "botName");
         Objects.requireNonNull(meetingNumber, "meetingNumber");
+        Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(automaticLeave, "automaticLeave");
         Objects.requireNonNull(currentStatus, "currentStatus");
+    }
+
+    /** The full {@code zak_url}, if the bot has one. */
+    public @Nullable Secret zakUrl() {
+        return credentials.zakUrl();
     }
 }

@@ -17,12 +17,12 @@ final class RuntimeMetrics {
     }
 
     /** Counts the answer to a join attempt: admitted, waiting, or Zoom's refusal as Signet classifies it. */
-    void joined(DriverEvent answer, boolean hadZak) {
+    void joined(DriverEvent answer, JoinCredentials.Presented presented) {
         String outcome = switch (answer) {
             case DriverEvent.InMeeting admitted -> "in_call";
             case DriverEvent.WaitingForHost forHost -> "waiting_for_host";
             case DriverEvent.InWaitingRoom room -> "waiting_room";
-            case DriverEvent.JoinRefused refused -> refusal(refused, hadZak);
+            case DriverEvent.JoinRefused refused -> refusal(refused, presented);
             case DriverEvent.DriverFailed failed ->
                 switch (JoinOutcomes.classify(failed.failure(), failed.reason())) {
                     case JoinOutcome.Fatal fatal -> fatal.subCode();
@@ -38,8 +38,8 @@ final class RuntimeMetrics {
         join(outcome);
     }
 
-    private static String refusal(DriverEvent.JoinRefused refused, boolean hadZak) {
-        return switch (JoinOutcomes.classify(refused.zoomCode(), refused.reason(), hadZak)) {
+    private static String refusal(DriverEvent.JoinRefused refused, JoinCredentials.Presented presented) {
+        return switch (JoinOutcomes.classify(refused.zoomCode(), refused.reason(), presented)) {
             case JoinOutcome.Fatal f -> f.subCode();
             case JoinOutcome.WaitForHost w -> "waiting_for_host";
             case JoinOutcome.RejoinAsAttendee a -> "not_host";
@@ -56,13 +56,15 @@ final class RuntimeMetrics {
                 .increment();
     }
 
-    void token(TokenResult result) {
+    /** Counts one token fetch of {@code kind} ({@code zak}, {@code obf}, {@code join_token}) by outcome. */
+    void token(String kind, TokenResult result) {
         String outcome = switch (result) {
             case TokenResult.Fetched f -> "fetched";
             case TokenResult.Failed failed -> failed.kind().tag();
         };
         Counter.builder(TOKEN_FETCHES)
                 .description("Token URL fetches by outcome")
+                .tag("kind", kind)
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();

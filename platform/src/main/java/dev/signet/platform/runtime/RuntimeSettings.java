@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param maxJoinAttempts attempts per bot for retryable failures (network errors, lost connections)
  * @param retryBackoff the wait before a retry; doubles for each further retry
  * @param hostPollInterval how often a bot refused with "meeting not started" (3008) tries again
+ * @param obfRetryInterval how often a bot whose OBF user is not in the meeting yet retries with a fresh token (each
+ *     retry mints a token, and at Zoom may notify the host)
  * @param shutdownGrace how long {@link BotRuntime#close()} waits for the bots to leave their meetings
  */
 public record RuntimeSettings(
@@ -24,6 +26,7 @@ public record RuntimeSettings(
         int maxJoinAttempts,
         Duration retryBackoff,
         Duration hostPollInterval,
+        Duration obfRetryInterval,
         Duration shutdownGrace) {
     public RuntimeSettings {
         Objects.requireNonNull(tick, "tick");
@@ -31,6 +34,7 @@ public record RuntimeSettings(
         Objects.requireNonNull(joinWatchdog, "joinWatchdog");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(hostPollInterval, "hostPollInterval");
+        Objects.requireNonNull(obfRetryInterval, "obfRetryInterval");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
@@ -40,7 +44,13 @@ public record RuntimeSettings(
         }
     }
 
-    /** A 1 s tick, 500 bots a poll, 60 s join watchdog, 3 attempts from 1 s backoff, 5 s host polls, 10 s grace. */
+    /** The default OBF retry interval: 6 token mints a minute per waiting bot. */
+    public static final Duration DEFAULT_OBF_RETRY_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * A 1 s tick, 500 bots a poll, 60 s join watchdog, 3 attempts from 1 s backoff, 5 s host polls, 10 s OBF retries,
+     * 10 s grace.
+     */
     public static RuntimeSettings defaults(SdkCredentials sdk) {
         return new RuntimeSettings(
                 Duration.ofSeconds(1),
@@ -50,6 +60,21 @@ public record RuntimeSettings(
                 3,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(5),
+                DEFAULT_OBF_RETRY_INTERVAL,
                 Duration.ofSeconds(10));
+    }
+
+    /** These settings with another {@link #obfRetryInterval}. */
+    public RuntimeSettings withObfRetryInterval(Duration interval) {
+        return new RuntimeSettings(
+                tick,
+                batchSize,
+                sdk,
+                joinWatchdog,
+                maxJoinAttempts,
+                retryBackoff,
+                hostPollInterval,
+                interval,
+                shutdownGrace);
     }
 }

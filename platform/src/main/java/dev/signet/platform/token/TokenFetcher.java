@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -88,9 +89,22 @@ public final class TokenFetcher {
 
     /** GETs {@code url} (query preserved) and returns the token in its body, or why it failed. */
     public TokenResult fetch(Secret url) {
+        return fetch(url, Map.of());
+    }
+
+    /**
+     * GETs {@code url} with {@code appended} added to its query (CONTRACTS.md §3: {@code meeting_id} and {@code
+     * bot_id} for OBF and join-token URLs; the existing query is kept) and returns the token in its body.
+     */
+    public TokenResult fetch(Secret url, Map<String, String> appended) {
         HttpUrl parsed = HttpUrl.parse(url.reveal());
         if (parsed == null) {
             return new TokenResult.Failed(FailureKind.INVALID_URL, "the token URL is not an http(s) URL");
+        }
+        if (!appended.isEmpty()) {
+            HttpUrl.Builder builder = parsed.newBuilder();
+            appended.forEach(builder::addQueryParameter);
+            parsed = builder.build();
         }
         String origin = parsed.scheme() + "://" + parsed.host()
                 + (parsed.port() == HttpUrl.defaultPort(parsed.scheme()) ? "" : ":" + parsed.port());
@@ -176,6 +190,9 @@ public final class TokenFetcher {
         }
         if (status == 429 || status >= 500) {
             return Attempt.retry(FailureKind.BAD_STATUS, answered, retryAfter(response.header("Retry-After")));
+        }
+        if (status == 404) {
+            return Attempt.done(new TokenResult.Failed(FailureKind.NOT_FOUND, answered));
         }
         if (status != 200) {
             return Attempt.done(new TokenResult.Failed(FailureKind.BAD_STATUS, answered));

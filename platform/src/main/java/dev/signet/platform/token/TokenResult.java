@@ -37,7 +37,9 @@ public sealed interface TokenResult {
         TIMEOUT,
         /** The server answered with a redirect, which is never followed. */
         REDIRECT,
-        /** The server answered a status other than 200 (after retries for 5xx and 429). */
+        /** The server answered 404 ({@code join_token_url}: "no token"; a failure for the other URLs). */
+        NOT_FOUND,
+        /** The server answered a status other than 200 or 404 (after retries for 5xx and 429). */
         BAD_STATUS,
         /** The body was empty, too long, or not a token. */
         BAD_BODY;

@@ -142,6 +142,45 @@ class BotValidationTest {
     }
 
     @Test
+    void create_withZakUrlAndObfTokenUrl_returns400ExplainingWhichToUse() {
+        Response response = api.post(
+                "/api/v1/bot/",
+                "{\"meeting_url\":\"" + MEETING + "\",\"zoom\":{"
+                        + "\"zak_url\":\"https://t.example.com/zak?token=SECRETVALUE\","
+                        + "\"obf_token_url\":\"https://t.example.com/obf?token=SECRETVALUE\"}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("zoom").get(0).asText())
+                .contains("zak_url and obf_token_url cannot be used together")
+                .contains("own Zoom account")
+                .contains("other accounts");
+        assertThat(response.body()).doesNotContain("SECRETVALUE");
+    }
+
+    @Test
+    void update_toZakUrlAndObfTokenUrl_returns400AndKeepsTheBot() {
+        Response created = api.post(
+                "/api/v1/bot/",
+                "{\"meeting_url\":\"" + MEETING + "\",\"join_at\":\"2030-01-01T00:00:00Z\","
+                        + "\"zoom\":{\"obf_token_url\":\"https://t.example.com/obf?token=SECRETVALUE\"}}");
+        String id = created.json().get("id").asText();
+
+        Response response = api.patch(
+                "/api/v1/bot/" + id + "/",
+                "{\"zoom\":{\"zak_url\":\"https://t.example.com/zak?token=SECRETVALUE\","
+                        + "\"obf_token_url\":\"https://t.example.com/obf?token=SECRETVALUE\"}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().has("zoom")).isTrue();
+        assertThat(api.get("/api/v1/bot/" + id + "/")
+                        .json()
+                        .get("zoom")
+                        .get("zak_url")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
     void create_malformedJson_returns400WithoutQuotingTheBody() {
         Response response =
                 api.post("/api/v1/bot/", "{\"zoom\": {\"zak_url\": \"https://t.example.com/z?token=SECRETVALUE\" ");

@@ -372,17 +372,6 @@ class BotRuntimeTest {
     }
 
     @Test
-    void bot_obfUserNeverArrives_isFatalObfUserNotInMeeting() {
-        AutomaticLeave leave = new AutomaticLeave(
-                Duration.ofSeconds(12), Duration.ofSeconds(1200), Duration.ofSeconds(2), Duration.ZERO);
-        RunnableBot bot = f.bot(BotStatus.READY, null, leave, null);
-        f.driver.otherwise(emit(new DriverEvent.JoinRefused(4017, "authorized user not in meeting")));
-
-        assertThat(runToEnd(bot)).containsExactly("joining_call", "fatal/zoom_obf_user_not_in_meeting");
-        assertThat(f.driver.requests).hasSizeGreaterThan(1);
-    }
-
-    @Test
     void scheduledBot_dispatchedOnlyWhenDue() {
         RunnableBot bot = f.bot(BotStatus.READY, null, AutomaticLeave.DEFAULTS, RuntimeFixture.T0.plusSeconds(300));
         f.driver.then(emit(IN_MEETING));

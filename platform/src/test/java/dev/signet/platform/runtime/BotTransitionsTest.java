@@ -24,12 +24,13 @@ class BotTransitionsTest {
 
     private static BotRules rules(boolean hasZak) {
         return new BotRules(
-                hasZak,
+                hasZak ? JoinCredentials.Presented.ZAK : JoinCredentials.Presented.NONE,
                 AutomaticLeave.DEFAULTS,
                 Duration.ofSeconds(60),
                 3,
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10));
     }
 
     private static Step observe(BotState state, DriverEvent event, BotRules rules) {

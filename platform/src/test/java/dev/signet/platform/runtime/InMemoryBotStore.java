@@ -117,7 +117,7 @@ final class InMemoryBotStore implements BotStore {
                 b.meetingNumber(),
                 b.meetingPassword(),
                 b.tk(),
-                b.zakUrl(),
+                b.credentials(),
                 b.automaticLeave(),
                 b.joinAt(),
                 status(row));

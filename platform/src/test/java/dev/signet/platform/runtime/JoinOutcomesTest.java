@@ -46,7 +46,7 @@ class JoinOutcomesTest {
     @ParameterizedTest(name = "{0} (zak={1}) -> fatal/{2}")
     @MethodSource("fatalRows")
     void classify_refusal_isFatalWithItsSubCode(int code, boolean hadZak, String subCode) {
-        JoinOutcome outcome = JoinOutcomes.classify(code, "Zoom says no.", hadZak);
+        JoinOutcome outcome = JoinOutcomes.classify(code, "Zoom says no.", presented(hadZak));
 
         assertThat(outcome).isInstanceOfSatisfying(JoinOutcome.Fatal.class, fatal -> {
             assertThat(fatal.subCode()).isEqualTo(subCode);
@@ -58,7 +58,7 @@ class JoinOutcomesTest {
     @ParameterizedTest
     @MethodSource("networkCodes")
     void classify_networkFailure_isRetryableConnectionFailure(int code) {
-        assertThat(JoinOutcomes.classify(code, "connection reset", false))
+        assertThat(JoinOutcomes.classify(code, "connection reset", presented(false)))
                 .isEqualTo(new JoinOutcome.Fatal(
                         "zoom_connection_failed", "Could not connect to Zoom: connection reset", true));
     }
@@ -70,7 +70,7 @@ class JoinOutcomesTest {
     @ParameterizedTest
     @MethodSource("signInCodes")
     void classify_signInRequiredWithoutZak_messageStartsSignInRequired(int code) {
-        JoinOutcome outcome = JoinOutcomes.classify(code, "Require login", false);
+        JoinOutcome outcome = JoinOutcomes.classify(code, "Require login", presented(false));
 
         assertThat(((JoinOutcome.Fatal) outcome).message()).startsWith("Sign In Required");
     }
@@ -82,7 +82,7 @@ class JoinOutcomesTest {
     @ParameterizedTest
     @MethodSource("otherRows")
     void classify_nonFatalRows(int code, boolean hadZak, JoinOutcome expected) {
-        JoinOutcome outcome = JoinOutcomes.classify(code, "r", hadZak);
+        JoinOutcome outcome = JoinOutcomes.classify(code, "r", presented(hadZak));
 
         if (expected instanceof JoinOutcome.CallEnded ended) {
             assertThat(outcome)
@@ -122,7 +122,11 @@ class JoinOutcomesTest {
 
     @org.junit.jupiter.api.Test
     void classify_blankReason_saysSo() {
-        assertThat(((JoinOutcome.Fatal) JoinOutcomes.classify(4004, " ", false)).message())
+        assertThat(((JoinOutcome.Fatal) JoinOutcomes.classify(4004, " ", presented(false))).message())
                 .isEqualTo("The meeting has ended: no reason given");
+    }
+
+    private static JoinCredentials.Presented presented(boolean hadZak) {
+        return hadZak ? JoinCredentials.Presented.ZAK : JoinCredentials.Presented.NONE;
     }
 }

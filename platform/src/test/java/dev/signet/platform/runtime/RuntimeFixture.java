@@ -27,6 +27,7 @@ final class RuntimeFixture implements AutoCloseable {
             3,
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
             Duration.ofSeconds(5));
 
     final MutableClock clock = MutableClock.at(T0);
@@ -58,10 +59,39 @@ final class RuntimeFixture implements AutoCloseable {
 
     RunnableBot bot(
             String name, String status, @Nullable Secret zakUrl, AutomaticLeave leave, @Nullable Instant joinAt) {
-        RunnableBot bot =
-                new RunnableBot(UUID.randomUUID(), name, "81234567890", "pwd.1", null, zakUrl, leave, joinAt, status);
+        RunnableBot bot = new RunnableBot(
+                UUID.randomUUID(),
+                name,
+                "81234567890",
+                "pwd.1",
+                null,
+                JoinCredentials.zak(zakUrl),
+                leave,
+                joinAt,
+                status);
         store.add(bot, clock.instant());
         return bot;
+    }
+
+    /** A new ready bot with {@code credentials}, added to the store. */
+    RunnableBot bot(JoinCredentials credentials, AutomaticLeave leave) {
+        RunnableBot bot = new RunnableBot(
+                UUID.randomUUID(),
+                "Notetaker",
+                "81234567890",
+                "pwd.1",
+                null,
+                credentials,
+                leave,
+                null,
+                BotStatus.READY);
+        store.add(bot, clock.instant());
+        return bot;
+    }
+
+    /** A token URL on the fixture's loopback token server at {@code path}, with a query secret. */
+    Secret tokenUrl(String path) {
+        return Secret.of("http://127.0.0.1:" + tokenServer.getPort() + path + "?token=query-secret");
     }
 
     RunnableBot bot() {
@@ -74,6 +104,12 @@ final class RuntimeFixture implements AutoCloseable {
 
     Secret zakUrl() {
         return Secret.of("http://127.0.0.1:" + tokenServer.getPort() + "/zak?token=query-secret");
+    }
+
+    double counter(String name, String kind, String outcome) {
+        var counter =
+                meters.find(name).tag("kind", kind).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     double counter(String name, String outcome) {

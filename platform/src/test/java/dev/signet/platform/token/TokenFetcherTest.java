@@ -207,7 +207,8 @@ class TokenFetcherTest {
     void fetch_404_failsWithoutRetry() {
         enqueue(404, "");
 
-        failed(fetcher().fetch(url()), FailureKind.BAD_STATUS);
+        assertThat(failed(fetcher().fetch(url()), FailureKind.NOT_FOUND).reason())
+                .contains("answered 404");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

@@ -27,6 +27,12 @@ final class EmulatorWire {
         if (request.obfToken() != null) {
             body.put("obf_token", request.obfToken().reveal());
         }
+        if (request.recordingToken() != null) {
+            body.put("recording_token", request.recordingToken().reveal());
+        }
+        if (request.userEmail() != null) {
+            body.put("email", request.userEmail());
+        }
         if (request.tk() != null) {
             body.put("tk", request.tk());
         }

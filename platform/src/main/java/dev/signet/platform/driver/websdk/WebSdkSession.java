@@ -147,6 +147,12 @@ final class WebSdkSession implements MeetingSession {
         if (request.obfToken() != null) {
             args.put("obfToken", request.obfToken().reveal());
         }
+        if (request.recordingToken() != null) {
+            args.put("recordingToken", request.recordingToken().reveal());
+        }
+        if (request.userEmail() != null) {
+            args.put("userEmail", request.userEmail());
+        }
         return args;
     }
 

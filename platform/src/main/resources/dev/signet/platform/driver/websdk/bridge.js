@@ -87,7 +87,7 @@
       signature: args.signature,
       passWord: args.passWord || ''
     };
-    ['userEmail', 'tk', 'zak', 'obfToken'].forEach(function (k) { if (args[k]) { options[k] = args[k]; } });
+    ['userEmail', 'tk', 'zak', 'obfToken', 'recordingToken'].forEach(function (k) { if (args[k]) { options[k] = args[k]; } });
     return options;
   }
 

@@ -47,7 +47,17 @@ class EmulatorDriverTest {
 
     private static JoinRequest request(int role, @Nullable Secret zak) {
         return new JoinRequest(
-                "81234567890", "pwd.1", null, "Notetaker", role, zak, null, Secret.of("header.claims.sig"), "sdk-key");
+                "81234567890",
+                "pwd.1",
+                null,
+                "Notetaker",
+                role,
+                zak,
+                null,
+                null,
+                null,
+                Secret.of("header.claims.sig"),
+                "sdk-key");
     }
 
     private static DriverEvent next(MeetingSession session) throws InterruptedException {

@@ -104,7 +104,17 @@ class WebSdkDriverBrowserTest {
 
     private static JoinRequest request() {
         return new JoinRequest(
-                "85746065432", "pass", null, "Notetaker", 0, new Secret(ZAK), null, new Secret(SIGNATURE), "k");
+                "85746065432",
+                "pass",
+                null,
+                "Notetaker",
+                0,
+                new Secret(ZAK),
+                null,
+                null,
+                null,
+                new Secret(SIGNATURE),
+                "k");
     }
 
     private static List<DriverEvent> eventsUntilFinal(MeetingSession session, int max) throws InterruptedException {
