@@ -18,6 +18,7 @@ import dev.signet.emulator.join.SdkSignature;
 import dev.signet.emulator.meetings.MeetingRoutes;
 import dev.signet.emulator.meetings.MeetingStore;
 import dev.signet.emulator.meetings.MeetingViews;
+import dev.signet.emulator.oauth.Authorizations;
 import dev.signet.emulator.oauth.BearerAuth;
 import dev.signet.emulator.oauth.Consent;
 import dev.signet.emulator.oauth.Grants;
@@ -85,8 +86,12 @@ public final class EmulatorServer implements AutoCloseable {
         People people = new People(random, links);
         JoinService join = new JoinService(
                 meetings, directory, userTokens, new SdkSignature(directory, json.mapper(), clock), people);
+        Authorizations authorizations = new Authorizations(grants, accessTokens, userTokens);
         OAuthRoutes oauth = new OAuthRoutes(
-                new OAuthService(directory, accessTokens, grants, links), new Consent(directory, grants), json, gate);
+                new OAuthService(directory, accessTokens, grants, authorizations, links),
+                new Consent(directory, grants),
+                json,
+                gate);
         UserRoutes users = new UserRoutes(resolver, userTokens, meetings, directory, links, json);
         MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, resolver, directory, views, json);
         JoinRoutes joinRoutes = new JoinRoutes(join, meetings, json, config.pingInterval(), gate);

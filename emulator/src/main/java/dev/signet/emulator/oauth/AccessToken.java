@@ -5,11 +5,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an access token grants: the app, its account, the authorizing user for user-level tokens (null for S2S),
- * scopes and expiry. The token text itself is never part of this record.
+ * What an access token grants: the app, its account, the authorizing user and their grant for user-level tokens
+ * (both null for S2S), scopes and expiry. The token text itself is never part of this record.
  */
 public record AccessToken(
-        String clientId, String accountId, @Nullable String userId, Set<String> scopes, Instant expiresAt) {
+        String clientId,
+        String accountId,
+        @Nullable String userId,
+        @Nullable String grantId,
+        Set<String> scopes,
+        Instant expiresAt) {
     public AccessToken {
         scopes = Set.copyOf(scopes);
     }

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 public final class Consent {
     /** A validated authorization request. */
     record Request(
-            OAuthApp app, String redirectUri, @Nullable String state) {}
+            OAuthApp app,
+            String redirectUri,
+            @Nullable String state,
+            @Nullable Pkce pkce) {}
 
     private final Directory directory;
     private final Grants grants;
@@ -27,7 +30,9 @@ public final class Consent {
             @Nullable String responseType,
             @Nullable String clientId,
             @Nullable String redirectUri,
-            @Nullable String state) {
+            @Nullable String state,
+            @Nullable String codeChallenge,
+            @Nullable String codeChallengeMethod) {
         if (!"code".equals(responseType)) {
             throw EmulatorException.badRequest("response_type must be code");
         }
@@ -37,7 +42,7 @@ public final class Consent {
         if (redirectUri == null || !app.allowsRedirect(redirectUri)) {
             throw EmulatorException.badRequest("redirect_uri is not on the app's allow list");
         }
-        return new Request(app, redirectUri, state);
+        return new Request(app, redirectUri, state, Pkce.from(codeChallenge, codeChallengeMethod));
     }
 
     /** The users a person may sign in as. */
@@ -55,7 +60,7 @@ public final class Consent {
         User user = directory
                 .findUser(userId == null ? "" : userId)
                 .orElseThrow(() -> EmulatorException.badRequest("user_id is not a seeded user"));
-        String code = grants.issueCode(request.app().clientId(), user.id(), request.redirectUri());
+        String code = grants.issueCode(request.app().clientId(), user.id(), request.redirectUri(), request.pkce());
         return request.redirectUri() + separator + "code=" + UrlText.encode(code) + state;
     }
 }

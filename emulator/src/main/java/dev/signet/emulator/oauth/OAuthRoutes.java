@@ -9,7 +9,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.jspecify.annotations.Nullable;
 
-/** {@code POST /oauth/token}, {@code GET /oauth/authorize} (the consent page) and its form post. */
+/**
+ * {@code POST /oauth/token}, {@code POST /oauth/revoke}, {@code GET /oauth/authorize} (the consent page) and its
+ * form post, which carries {@code state} and the PKCE challenge through as hidden fields.
+ */
 public final class OAuthRoutes {
     private final OAuthService service;
     private final Consent consent;
@@ -27,6 +30,13 @@ public final class OAuthRoutes {
         gate.route(config, "POST", "/oauth/token", this::token);
         config.routes.get("/oauth/authorize", this::page);
         config.routes.post("/oauth/authorize", this::decide);
+        gate.route(config, "POST", "/oauth/revoke", this::revoke);
+    }
+
+    private void revoke(Context ctx) {
+        Object answer = service.revoke(ctx.header("Authorization"), param(ctx, "token"));
+        ctx.header("Cache-Control", "no-store");
+        json.send(ctx, 200, answer);
     }
 
     private void token(Context ctx) {
@@ -45,7 +55,9 @@ public final class OAuthRoutes {
                 ctx.queryParam("response_type"),
                 ctx.queryParam("client_id"),
                 ctx.queryParam("redirect_uri"),
-                ctx.queryParam("state"));
+                ctx.queryParam("state"),
+                ctx.queryParam("code_challenge"),
+                ctx.queryParam("code_challenge_method"));
         StringBuilder body = new StringBuilder();
         body.append("<h1>Authorize ")
                 .append(Html.escape(request.app().clientId()))
@@ -57,6 +69,11 @@ public final class OAuthRoutes {
         hidden(body, "redirect_uri", request.redirectUri());
         if (request.state() != null) {
             hidden(body, "state", request.state());
+        }
+        Pkce pkce = request.pkce();
+        if (pkce != null) {
+            hidden(body, "code_challenge", pkce.challenge());
+            hidden(body, "code_challenge_method", pkce.method());
         }
         boolean first = true;
         for (User user : consent.users()) {
@@ -79,7 +96,9 @@ public final class OAuthRoutes {
                 ctx.formParam("response_type"),
                 ctx.formParam("client_id"),
                 ctx.formParam("redirect_uri"),
-                ctx.formParam("state"));
+                ctx.formParam("state"),
+                ctx.formParam("code_challenge"),
+                ctx.formParam("code_challenge_method"));
         boolean approve = "approve".equals(ctx.formParam("decision"));
         ctx.redirect(consent.decide(request, approve, ctx.formParam("user_id")), HttpStatus.FOUND);
     }

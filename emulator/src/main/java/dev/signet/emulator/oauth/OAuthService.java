@@ -7,23 +7,42 @@ import dev.signet.emulator.directory.S2sApp;
 import dev.signet.emulator.directory.User;
 import dev.signet.emulator.http.Links;
 import dev.signet.emulator.http.OAuthException;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** Zoom's {@code POST /oauth/token}: the account_credentials, authorization_code and refresh_token grants. */
+/**
+ * Zoom's {@code POST /oauth/token} (the account_credentials, authorization_code with optional PKCE, and
+ * refresh_token grants) and {@code POST /oauth/revoke}.
+ */
 public final class OAuthService {
     private final Directory directory;
     private final TokenStore tokens;
     private final Grants grants;
+    private final Authorizations authorizations;
     private final Links links;
 
-    public OAuthService(Directory directory, TokenStore tokens, Grants grants, Links links) {
+    public OAuthService(
+            Directory directory, TokenStore tokens, Grants grants, Authorizations authorizations, Links links) {
         this.directory = directory;
         this.tokens = tokens;
         this.grants = grants;
+        this.authorizations = authorizations;
         this.links = links;
+    }
+
+    /** Zoom's {@code POST /oauth/revoke}: ends the whole grant an access or refresh token of the app belongs to. */
+    Map<String, String> revoke(@Nullable String authorization, @Nullable String token) {
+        OAuthApp app = userApp(ClientCredentials.fromBasic(authorization));
+        if (token == null || token.isBlank()) {
+            throw new OAuthException("invalid_request", "Bad Request");
+        }
+        if (authorizations.revokeByToken(app.clientId(), token).isEmpty()) {
+            throw new OAuthException("invalid_request", "Invalid Token!");
+        }
+        return Map.of("status", "success");
     }
 
     /** Answers a token request; {@code param} reads a parameter from the form body or the query. */
@@ -37,7 +56,9 @@ public final class OAuthService {
         ClientCredentials client = ClientCredentials.fromBasic(authorization);
         return switch (grantType) {
             case "account_credentials" -> accountCredentials(client, param.apply("account_id"));
-            case "authorization_code" -> authorizationCode(client, param.apply("code"), param.apply("redirect_uri"));
+            case "authorization_code" ->
+                authorizationCode(
+                        client, param.apply("code"), param.apply("redirect_uri"), param.apply("code_verifier"));
             default -> refresh(client, param.apply("refresh_token"));
         };
     }
@@ -54,23 +75,30 @@ public final class OAuthService {
             throw OAuthException.invalidClient();
         }
         requireActive(app.accountId());
-        String token = tokens.issue(app.clientId(), app.accountId(), null, app.scopes());
+        String token = tokens.issue(app.clientId(), app.accountId(), null, null, app.scopes());
         return new TokenResponse(
                 token, "bearer", TokenStore.ACCESS_TOKEN_LIFE.toSeconds(), join(app.scopes()), links.base());
     }
 
     private UserTokenResponse authorizationCode(
-            ClientCredentials client, @Nullable String code, @Nullable String redirectUri) {
+            ClientCredentials client,
+            @Nullable String code,
+            @Nullable String redirectUri,
+            @Nullable String codeVerifier) {
         OAuthApp app = userApp(client);
         if (code == null || code.isBlank()) {
             throw new OAuthException("invalid_request", "Missing code");
         }
-        Grants.Grant grant = grants.redeemCode(code, app.clientId())
+        Grants.Code issued = grants.redeemCode(code, app.clientId())
                 .orElseThrow(() -> new OAuthException("invalid_grant", "Invalid authorization code"));
-        if (redirectUri == null || !redirectUri.equals(grant.redirectUri())) {
+        if (redirectUri == null || !redirectUri.equals(issued.redirectUri())) {
             throw new OAuthException("invalid_request", "Redirect URI mismatch.");
         }
-        return userTokens(app, grant.userId());
+        Pkce pkce = issued.pkce();
+        if (pkce != null && !pkce.verifies(codeVerifier)) {
+            throw new OAuthException("invalid_grant", "Invalid code verifier");
+        }
+        return userTokens(app, grants.authorize(app.clientId(), issued.userId()));
     }
 
     private UserTokenResponse refresh(ClientCredentials client, @Nullable String refreshToken) {
@@ -80,14 +108,16 @@ public final class OAuthService {
         }
         Grants.Grant grant = grants.redeemRefresh(refreshToken, app.clientId())
                 .orElseThrow(() -> new OAuthException("invalid_grant", "Invalid Token!"));
-        return userTokens(app, grant.userId());
+        return userTokens(app, grant);
     }
 
-    private UserTokenResponse userTokens(OAuthApp app, String userId) {
-        User user = directory.findUser(userId).orElseThrow(() -> new OAuthException("invalid_grant", "Invalid Token!"));
+    private UserTokenResponse userTokens(OAuthApp app, Grants.Grant grant) {
+        User user = directory
+                .findUser(grant.userId())
+                .orElseThrow(() -> new OAuthException("invalid_grant", "Invalid Token!"));
         requireActive(user.accountId());
-        String access = tokens.issue(app.clientId(), user.accountId(), user.id(), app.scopes());
-        String refresh = grants.issueRefresh(app.clientId(), user.id());
+        String access = tokens.issue(app.clientId(), user.accountId(), user.id(), grant.id(), app.scopes());
+        String refresh = grants.issueRefresh(grant);
         return new UserTokenResponse(
                 access, "bearer", refresh, TokenStore.ACCESS_TOKEN_LIFE.toSeconds(), join(app.scopes()), links.base());
     }

@@ -25,14 +25,20 @@ public final class TokenStore {
         this.clock = clock;
     }
 
-    /** Issues a new access token; answers its text. */
-    public String issue(String clientId, String accountId, @Nullable String userId, Set<String> scopes) {
+    /** Issues a new access token; answers its text. {@code userId} and {@code grantId} are null for S2S. */
+    public String issue(
+            String clientId, String accountId, @Nullable String userId, @Nullable String grantId, Set<String> scopes) {
         prune();
         String text = random.token("emu_at_", 48);
         tokens.put(
                 text,
                 new AccessToken(
-                        clientId, accountId, userId, scopes, clock.instant().plus(ACCESS_TOKEN_LIFE)));
+                        clientId,
+                        accountId,
+                        userId,
+                        grantId,
+                        scopes,
+                        clock.instant().plus(ACCESS_TOKEN_LIFE)));
         return text;
     }
 
@@ -43,6 +49,13 @@ public final class TokenStore {
             return new TokenCheck.Unknown();
         }
         return clock.instant().isBefore(token.expiresAt()) ? new TokenCheck.Valid(token) : new TokenCheck.Expired();
+    }
+
+    /** Forgets every access token of a user grant (revoked or deauthorized); answers how many. */
+    public int revokeGrant(String grantId) {
+        int before = tokens.size();
+        tokens.values().removeIf(t -> grantId.equals(t.grantId()));
+        return Math.max(0, before - tokens.size());
     }
 
     /** Forgets every token of a user (the user was deleted). */

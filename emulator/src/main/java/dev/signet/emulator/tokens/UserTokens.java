@@ -73,6 +73,13 @@ public final class UserTokens {
         return Math.max(0, before - zaks.size());
     }
 
+    /** Revokes the unused OBF tokens a user's grant of an app minted (the grant ended); answers how many. */
+    public int revokeObf(String userId, String clientId) {
+        int before = obfs.size();
+        obfs.values().removeIf(o -> o.userId().equals(userId) && o.clientId().equals(clientId));
+        return Math.max(0, before - obfs.size());
+    }
+
     /** Forgets every token of a deleted user. */
     public void revokeUser(String userId) {
         signOut(userId);

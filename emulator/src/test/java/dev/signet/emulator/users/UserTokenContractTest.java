@@ -155,6 +155,35 @@ class UserTokenContractTest {
     }
 
     @Test
+    void onbehalf_forAnotherUserThanTheAuthorizer_isNoPermission() {
+        String host = f.authorize(DemoSeed.HOST_USER_ID).accessToken();
+
+        assertAnswer(
+                mint(DemoSeed.NOTETAKER_USER_ID + "/token?type=onbehalf&meeting_id=" + DemoSeed.ACME_MEETING, host),
+                400,
+                "{\"code\":200,\"message\":\"No permission.\"}");
+        assertThat(mint(DemoSeed.HOST_EMAIL + "/token?type=onbehalf&meeting_id=" + DemoSeed.ACME_MEETING, host)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void onbehalf_withAccessTokenOfARefresh_mintsForTheSameUser() {
+        Fixture.UserGrant grant = f.authorize(DemoSeed.NOTETAKER_USER_ID);
+        HttpResponse<String> refreshed = f.http.postForm(
+                "/oauth/token",
+                "grant_type=refresh_token&refresh_token=" + grant.refreshToken(),
+                "Authorization",
+                dev.signet.emulator.TestHttp.basic(DemoSeed.ACME_OAUTH_CLIENT_ID, DemoSeed.ACME_OAUTH_CLIENT_SECRET));
+        String access = json(refreshed).get("access_token").asText();
+
+        HttpResponse<String> r = mint("me/token?type=onbehalf&meeting_id=" + DemoSeed.ACME_MEETING, access);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("token").asText()).isNotEqualTo(access).isNotBlank();
+    }
+
+    @Test
     void userToken_forAnotherUser_isNoPermission() {
         String user = f.authorize(DemoSeed.HOST_USER_ID).accessToken();
 
