@@ -57,6 +57,76 @@ final class Zoom {
         return new Meeting(json.get("id").asLong(), json.get("join_url").asText());
     }
 
+    /**
+     * Creates a meeting of Globex's Gary through Zoom's REST API, as Globex's own S2S app would: a meeting of
+     * another account than the bot owner's (Acme), which Zoom's rules let Acme's bots join only with an OBF token.
+     */
+    Meeting createGlobex(boolean signedInOnly) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topic", "e2e external");
+        body.put("type", 2);
+        body.put("settings", Map.of("meeting_authentication", signedInOnly, "join_before_host", false));
+        Http.Reply reply = http.send(
+                "POST",
+                URI.create(emulator.apiBase() + "/users/" + DemoSeed.GLOBEX_USER_ID + "/meetings"),
+                body,
+                Map.of(
+                        "Authorization",
+                        "Bearer "
+                                + s2sToken(
+                                        DemoSeed.GLOBEX_ACCOUNT_ID,
+                                        DemoSeed.GLOBEX_S2S_CLIENT_ID,
+                                        DemoSeed.GLOBEX_S2S_CLIENT_SECRET)));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        JsonNode json = reply.json();
+        return new Meeting(json.get("id").asLong(), json.get("join_url").asText());
+    }
+
+    /**
+     * A user-level access token of {@code userId} for Acme's user-managed OAuth app: the user approves the app on
+     * the emulator's consent page (plain HTTP, as a person's browser would), and the code is exchanged.
+     */
+    String userAccessToken(String userId) {
+        String redirect = "http://127.0.0.1/callback";
+        Http.Reply page = http.get(
+                URI.create(emulator.oauthBase() + "/oauth/authorize?response_type=code&client_id="
+                        + DemoSeed.ACME_OAUTH_CLIENT_ID + "&redirect_uri=" + form(redirect) + "&state=e2e"),
+                Map.of());
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        Http.Reply decided = http.send(
+                "POST",
+                URI.create(emulator.oauthBase() + "/oauth/authorize"),
+                "response_type=code&client_id=" + DemoSeed.ACME_OAUTH_CLIENT_ID + "&redirect_uri=" + form(redirect)
+                        + "&state=e2e&user_id=" + form(userId) + "&decision=approve",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(302);
+        String location = decided.raw().headers().firstValue("Location").orElseThrow();
+        String code = URI.create(location).getQuery().replaceAll(".*(?:^|&)code=([^&]*).*", "$1");
+        String basic = Base64.getEncoder()
+                .encodeToString((DemoSeed.ACME_OAUTH_CLIENT_ID + ":" + DemoSeed.ACME_OAUTH_CLIENT_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+        Http.Reply token = http.send(
+                "POST",
+                URI.create(emulator.oauthBase() + "/oauth/token"),
+                "grant_type=authorization_code&code=" + code + "&redirect_uri=" + form(redirect),
+                Map.of("Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(token.status()).as(token.text()).isEqualTo(200);
+        return token.json().get("access_token").asText();
+    }
+
+    /** A fresh OBF token for {@code meeting}, minted with a user-level access token (Zoom's only way). */
+    String obf(String userAccessToken, String meeting) {
+        Http.Reply reply = http.get(
+                URI.create(emulator.apiBase() + "/users/me/token?type=onbehalf&meeting_id=" + form(meeting)),
+                Map.of("Authorization", "Bearer " + userAccessToken));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.json().get("token").asText();
+    }
+
+    private static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** A plain meeting anyone may join, started by its host. */
     Meeting started() {
         Meeting meeting = create(false, false, null);
@@ -65,14 +135,16 @@ final class Zoom {
     }
 
     String s2sToken() {
-        String basic = Base64.getEncoder()
-                .encodeToString((DemoSeed.ACME_S2S_CLIENT_ID + ":" + DemoSeed.ACME_S2S_CLIENT_SECRET)
-                        .getBytes(StandardCharsets.UTF_8));
+        return s2sToken(DemoSeed.ACME_ACCOUNT_ID, DemoSeed.ACME_S2S_CLIENT_ID, DemoSeed.ACME_S2S_CLIENT_SECRET);
+    }
+
+    private String s2sToken(String accountId, String clientId, String clientSecret) {
+        String basic =
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         Http.Reply reply = http.send(
                 "POST",
                 URI.create(emulator.oauthBase() + "/oauth/token"),
-                "grant_type=account_credentials&account_id="
-                        + URLEncoder.encode(DemoSeed.ACME_ACCOUNT_ID, StandardCharsets.UTF_8),
+                "grant_type=account_credentials&account_id=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8),
                 Map.of("Authorization", "Basic " + basic, "Content-Type", "application/x-www-form-urlencoded"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.json().get("access_token").asText();
