@@ -1,10 +1,24 @@
 package dev.signet.broker;
 
+import dev.signet.broker.admin.AdminRoutes;
+import dev.signet.broker.auth.AdminAuth;
 import dev.signet.broker.auth.CallbackAuth;
+import dev.signet.broker.connect.ConnectLinks;
+import dev.signet.broker.connect.ConnectRoutes;
+import dev.signet.broker.connect.ConnectService;
+import dev.signet.broker.db.Database;
+import dev.signet.broker.db.EncryptionKey;
+import dev.signet.broker.db.Sealer;
+import dev.signet.broker.events.ZoomEventRoutes;
+import dev.signet.broker.events.ZoomSignature;
+import dev.signet.broker.grants.GrantService;
+import dev.signet.broker.grants.IdleRefresh;
 import dev.signet.broker.http.BrokerServer;
 import dev.signet.broker.logging.LogGuard;
 import dev.signet.broker.metrics.BrokerMetrics;
 import dev.signet.broker.metrics.MeteredHttpClient;
+import dev.signet.broker.obf.ObfRoutes;
+import dev.signet.broker.obf.ObfService;
 import dev.signet.broker.zak.AccountTokens;
 import dev.signet.broker.zak.UserPool;
 import dev.signet.broker.zak.Warmup;
@@ -15,14 +29,19 @@ import dev.signet.broker.zak.ZoomHealth;
 import dev.signet.webhooks.ReplayGuard;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookVerifier;
+import dev.signet.zoom.Secret;
 import dev.signet.zoom.oauth.ZoomOAuth;
+import dev.signet.zoom.oauth.ZoomUserOAuth;
 import dev.signet.zoom.users.TokenType;
 import dev.signet.zoom.users.UserToken;
+import dev.signet.zoom.users.ZoomMe;
 import dev.signet.zoom.users.ZoomUsers;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +79,15 @@ public final class Broker implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final LogGuard guard;
     private final String host;
+    private final @Nullable Obf obf;
+
+    /** The OBF side, running: its database and services (absent without a user OAuth app). */
+    private record Obf(
+            Database database,
+            GrantService grants,
+            ConnectService connect,
+            IdleRefresh idle,
+            Consumer<RoutesConfig> routes) {}
 
     private Broker(
             Javalin server,
@@ -66,13 +95,15 @@ public final class Broker implements AutoCloseable {
             ExecutorService mints,
             ScheduledExecutorService scheduler,
             LogGuard guard,
-            String host) {
+            String host,
+            @Nullable Obf obf) {
         this.server = server;
         this.http = http;
         this.mints = mints;
         this.scheduler = scheduler;
         this.guard = guard;
         this.host = host;
+        this.obf = obf;
     }
 
     /** The configured secrets as they may appear in text: in a URL, a Basic header, a whsec_ string. */
@@ -87,6 +118,20 @@ public final class Broker implements AutoCloseable {
         if (config.webhookSecret() != null) {
             String whsec = config.webhookSecret().reveal();
             secrets.add(whsec.startsWith("whsec_") ? whsec.substring("whsec_".length()) : whsec);
+        }
+        ObfConfig obf = config.obf();
+        if (obf != null) {
+            String oauthSecret = obf.app().clientSecret().reveal();
+            secrets.add(oauthSecret);
+            secrets.add(Base64.getEncoder()
+                    .encodeToString((obf.app().clientId() + ":" + oauthSecret).getBytes(StandardCharsets.UTF_8)));
+            obf.adminSecrets().forEach(s -> secrets.add(s.reveal()));
+            if (obf.zoomWebhookSecretToken() != null) {
+                secrets.add(obf.zoomWebhookSecretToken().reveal());
+            }
+            if (obf.encryptionKey() != null) {
+                secrets.add(obf.encryptionKey().reveal());
+            }
         }
         return secrets;
     }
@@ -113,6 +158,7 @@ public final class Broker implements AutoCloseable {
         ExecutorService mints = Executors.newVirtualThreadPerTaskExecutor();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("broker-scheduler").daemon().factory());
+        Obf obf = null;
         try {
             ZoomUsers users = new ZoomUsers(
                     http,
@@ -138,9 +184,40 @@ public final class Broker implements AutoCloseable {
                     scheduler);
             CallbackAuth auth = new CallbackAuth(config.querySecrets(), verifier(config.webhookSecret(), clock));
             ZakRoutes routes = new ZakRoutes(auth, service, metrics, config.secretParam());
+            ObfConfig obfConfig = config.obf();
+            if (obfConfig != null) {
+                obf = startObf(config, obfConfig, http, metrics, guard, clock);
+            }
+            ObfRoutes obfRoutes = new ObfRoutes(
+                    auth,
+                    obf == null ? null : obfService(config, obf, http, guard, clock),
+                    metrics,
+                    config.secretParam());
+            Obf started = obf;
             Javalin server = BrokerServer.start(
-                    config.host(), config.port(), routes::register, metrics, service::ready, service::readiness);
-            Broker broker = new Broker(server, http, mints, scheduler, guard, config.host());
+                    config.host(),
+                    config.port(),
+                    all -> {
+                        routes.register(all);
+                        obfRoutes.register(all);
+                        if (started != null) {
+                            started.routes().accept(all);
+                        }
+                    },
+                    metrics,
+                    service::ready,
+                    service::readiness);
+            Broker broker = new Broker(server, http, mints, scheduler, guard, config.host(), obf);
+            if (obf != null && obfConfig != null) {
+                obf.idle().start(scheduler, obfConfig.grantCheckInterval());
+                ConnectService connect = obf.connect();
+                scheduler.scheduleWithFixedDelay(() -> purgeStates(connect), 10, 600, TimeUnit.SECONDS);
+                log.info(
+                        "OBF enabled: user OAuth app {}, grants in the {} database, connect at {}",
+                        obfConfig.app().clientId(),
+                        obf.database().embedded() ? "embedded" : "external",
+                        obfConfig.connectUri());
+            }
             log.info(
                     "token broker listening on {}:{} for {} Zoom user(s); ZAK reuse {} s, pool {}",
                     config.host(),
@@ -153,10 +230,84 @@ public final class Broker implements AutoCloseable {
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             mints.shutdownNow();
+            if (obf != null) {
+                obf.database().close();
+            }
             http.close();
             guard.close();
             throw e;
         }
+    }
+
+    /** Opens the grant database and wires the connect flow, the operator API and Zoom's events. */
+    private static Obf startObf(
+            BrokerConfig config, ObfConfig obf, HttpClient http, BrokerMetrics metrics, LogGuard guard, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        Secret configuredKey = obf.encryptionKey();
+        EncryptionKey key = configuredKey != null
+                ? EncryptionKey.parse(configuredKey, "SIGNET_BROKER_ENCRYPTION_KEY")
+                : EncryptionKey.loadOrCreate(obf.dataDir(), random);
+        Sealer sealer = Sealer.of(key, random);
+        Database database = Database.open(obf.databaseUrl(), 10);
+        try {
+            ZoomUserOAuth oauth =
+                    new ZoomUserOAuth(http, config.zoomEndpoints(), obf.app(), clock, config.zoomTimeout());
+            ZoomMe me = new ZoomMe(http, config.zoomEndpoints(), clock, config.zoomTimeout());
+            GrantService grants = new GrantService(database, sealer, oauth, metrics, guard::protect, clock);
+            ConnectService connect =
+                    new ConnectService(database, sealer, oauth, me, grants, metrics, guard::protect, random, clock);
+            AdminAuth admin = new AdminAuth(obf.adminSecrets());
+            ConnectLinks links = new ConnectLinks(obf.adminSecrets(), obf.connectUri(), clock);
+            ConnectRoutes connectRoutes = new ConnectRoutes(connect, links, admin, obf.callbackPath());
+            AdminRoutes adminRoutes =
+                    new AdminRoutes(admin, grants, links, oauth, metrics, guard::protect, obf.connectLinkTtl());
+            Secret token = obf.zoomWebhookSecretToken();
+            ZoomEventRoutes events = new ZoomEventRoutes(
+                    token == null ? null : new ZoomSignature(token, clock),
+                    grants,
+                    metrics,
+                    obf.app().clientId());
+            if (token == null) {
+                log.warn(
+                        "SIGNET_BROKER_ZOOM_WEBHOOK_SECRET_TOKEN is not set: Zoom's app-deauthorization events cannot"
+                                + " be verified, so {} answers 404",
+                        ZoomEventRoutes.PATH);
+            }
+            return new Obf(
+                    database, grants, connect, new IdleRefresh(grants, obf.grantRefreshAfter(), clock), routes -> {
+                        connectRoutes.register(routes);
+                        adminRoutes.register(routes);
+                        events.register(routes);
+                    });
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static ObfService obfService(BrokerConfig config, Obf obf, HttpClient http, LogGuard guard, Clock clock) {
+        return new ObfService(
+                obf.grants(),
+                new ZoomMe(http, config.zoomEndpoints(), clock, config.zoomTimeout()),
+                guard::protect,
+                clock);
+    }
+
+    private static void purgeStates(ConnectService connect) {
+        try {
+            connect.purgeExpired();
+        } catch (RuntimeException e) {
+            log.warn("purging expired connect states failed: {}", e.getMessage());
+        }
+    }
+
+    /** Refreshes idle grants now instead of at the next check (operators, tests); how many were refreshed. */
+    public int refreshIdleGrants() {
+        Obf running = obf;
+        if (running == null) {
+            throw new IllegalStateException("OBF is not configured");
+        }
+        return running.idle().run();
     }
 
     private static @Nullable WebhookVerifier verifier(dev.signet.zoom.@Nullable Secret secret, Clock clock) {
@@ -195,6 +346,9 @@ public final class Broker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         http.close();
+        if (obf != null) {
+            obf.database().close();
+        }
         log.info("token broker stopped");
         guard.close();
     }

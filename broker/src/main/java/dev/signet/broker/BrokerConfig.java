@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param pool how requests without {@code ?user=} pick a user ({@code SIGNET_BROKER_POOL})
  * @param userCooldown how long a user Zoom refused is set aside ({@code SIGNET_BROKER_USER_COOLDOWN})
  * @param zoomTimeout how long a request waits for Zoom ({@code SIGNET_BROKER_ZOOM_TIMEOUT_MS})
+ * @param obf the OBF side (user OAuth app, grant database); null serves ZAKs only and answers {@code /zoom/obf} with
+ *     503 {@code obf_not_configured}
  */
 public record BrokerConfig(
         String host,
@@ -52,7 +54,8 @@ public record BrokerConfig(
         Duration zakMinRemaining,
         Pool pool,
         Duration userCooldown,
-        Duration zoomTimeout) {
+        Duration zoomTimeout,
+        @Nullable ObfConfig obf) {
 
     /** How requests that name no user pick one from {@link #zakUsers()}. */
     public enum Pool {
@@ -156,7 +159,8 @@ public record BrokerConfig(
                 s.seconds("SIGNET_BROKER_ZAK_MIN_REMAINING", 1800),
                 s.optional("SIGNET_BROKER_POOL").map(Pool::parse).orElse(Pool.STICKY),
                 s.seconds("SIGNET_BROKER_USER_COOLDOWN", 600),
-                s.millis("SIGNET_BROKER_ZOOM_TIMEOUT_MS", 10_000));
+                s.millis("SIGNET_BROKER_ZOOM_TIMEOUT_MS", 10_000),
+                ObfConfig.from(s));
     }
 
     /** This configuration listening on {@code port} instead (0 for any free port). */
@@ -175,7 +179,8 @@ public record BrokerConfig(
                 zakMinRemaining,
                 pool,
                 userCooldown,
-                zoomTimeout);
+                zoomTimeout,
+                obf);
     }
 
     private static void check(boolean condition, String message) {

@@ -25,6 +25,8 @@ final class FakeZoom implements AutoCloseable {
     static final String ACCOUNT_ID = "acct-fake";
     static final String CLIENT_ID = "client-fake";
     static final String CLIENT_SECRET = "client-secret-7f3a9c1d2e";
+    static final String OAUTH_CLIENT_ID = "general-client-fake";
+    static final String OAUTH_CLIENT_SECRET = "general-secret-5b8e2a7c41";
 
     /** One scripted answer. */
     record Answer(int status, String body, Map<String, String> headers) {
@@ -67,12 +69,17 @@ final class FakeZoom implements AutoCloseable {
     private volatile @Nullable CountDownLatch oauthHold;
     private volatile @Nullable CountDownLatch mintHold;
     private volatile int rejectNextBearer;
+    /** Zoom's user-level OAuth for the General app: consent, codes, rotating refresh tokens, OBF. */
+    final FakeUserOAuth users = new FakeUserOAuth(issued, serial);
 
     FakeZoom() {
         app = Javalin.create(config -> {
                     config.concurrency.useVirtualThreads = true;
                     config.startup.showJavalinBanner = false;
                     config.routes.post("/oauth/token", this::oauth);
+                    config.routes.get("/oauth/authorize", users::authorize);
+                    config.routes.post("/oauth/revoke", users::revoke);
+                    config.routes.get("/v2/users/me", users::me);
                     config.routes.get("/v2/users/{user}/token", this::mint);
                 })
                 .start("127.0.0.1", 0);
@@ -164,6 +171,11 @@ final class FakeZoom implements AutoCloseable {
     }
 
     private void oauth(Context ctx) throws InterruptedException {
+        String grantType = ctx.formParam("grant_type");
+        if ("authorization_code".equals(grantType) || "refresh_token".equals(grantType)) {
+            users.token(ctx);
+            return;
+        }
         oauthCalls.incrementAndGet();
         await(oauthHold);
         Answer scripted;
@@ -203,6 +215,10 @@ final class FakeZoom implements AutoCloseable {
 
     private void mint(Context ctx) throws InterruptedException {
         String user = ctx.pathParam("user");
+        if (user.equals("me")) {
+            users.onBehalf(ctx);
+            return;
+        }
         mintCalls.incrementAndGet();
         mintsByUser.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
         await(mintHold);
@@ -254,7 +270,7 @@ final class FakeZoom implements AutoCloseable {
         }
     }
 
-    private static void answer(Context ctx, Answer answer) {
+    static void answer(Context ctx, Answer answer) {
         ctx.status(answer.status());
         answer.headers().forEach(ctx::header);
         ctx.result(answer.body());
@@ -263,6 +279,7 @@ final class FakeZoom implements AutoCloseable {
     @Override
     public void close() {
         new ArrayList<>(releases).forEach(CountDownLatch::countDown);
+        users.release();
         app.stop();
     }
 }

@@ -1,17 +1,22 @@
 package dev.signet.broker.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The broker's Prometheus metrics: callback requests by outcome with a latency histogram, Zoom calls by endpoint and
  * status, ZAK reuse hits and callers waiting for a mint. Labels never carry a user, a secret or a token.
  */
 public final class BrokerMetrics {
+    private static final Logger log = LoggerFactory.getLogger(BrokerMetrics.class);
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter reuseHits;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -58,6 +63,42 @@ public final class BrokerMetrics {
     /** Counts a caller no longer waiting for a mint. */
     public void waitEnded() {
         waiting.decrementAndGet();
+    }
+
+    /**
+     * Shows the number of users' OAuth grants in {@code state} ({@code signet_broker_grants{state}}), read at each
+     * scrape; NaN when the count cannot be read.
+     */
+    public void grantGauge(String state, LongSupplier count) {
+        Gauge.builder("signet.broker.grants", () -> {
+                    try {
+                        return (double) count.getAsLong();
+                    } catch (RuntimeException e) {
+                        log.debug("cannot count grants: {}", e.getMessage());
+                        return Double.NaN;
+                    }
+                })
+                .description("Users' Zoom OAuth grants by state")
+                .tag("state", state)
+                .register(registry);
+    }
+
+    /** Counts one refresh of a user's grant: {@code refreshed}, {@code invalid_grant} (now disconnected), {@code failed}. */
+    public void grantRefresh(String outcome) {
+        Counter.builder("signet.broker.grant.refreshes")
+                .description("Refreshes of users' Zoom OAuth grants by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    /** Counts one connect-flow or grant event: {@code connected}, {@code deauthorized}, {@code disconnected}… */
+    public void grantEvent(String event) {
+        Counter.builder("signet.broker.grant.events")
+                .description("Connect-flow outcomes and grant removals")
+                .tag("event", event)
+                .register(registry)
+                .increment();
     }
 
     /** The metrics in Prometheus text format. */

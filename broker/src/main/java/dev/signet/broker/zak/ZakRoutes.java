@@ -9,13 +9,12 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token callback routes: {@code GET /zoom/zak} answers the ZAK as plain text, {@code /zoom/obf} is reserved (501),
- * other methods get 405 with {@code Allow: GET}. Every answer is {@code text/plain} with {@code Cache-Control:
+ * The ZAK callback route: {@code GET /zoom/zak} answers the ZAK as plain text, other methods get 405 with
+ * {@code Allow: GET}. Every answer is {@code text/plain} with {@code Cache-Control:
  * no-store}.
  */
 public final class ZakRoutes {
     static final String ZAK_PATH = "/zoom/zak";
-    static final String OBF_PATH = "/zoom/obf";
     private static final String TEXT = "text/plain; charset=utf-8";
 
     private final CallbackAuth auth;
@@ -38,11 +37,9 @@ public final class ZakRoutes {
     /** Adds the routes to a Javalin configuration. */
     public void register(RoutesConfig routes) {
         routes.get(ZAK_PATH, this::zak);
-        routes.get(OBF_PATH, this::obf);
         for (HandlerType method : HandlerType.commonHttp()) {
             if (!method.equals(HandlerType.GET)) {
                 routes.addHttpHandler(method, ZAK_PATH, ctx -> methodNotAllowed(ctx, "zak"));
-                routes.addHttpHandler(method, OBF_PATH, ctx -> methodNotAllowed(ctx, "obf"));
             }
         }
     }
@@ -82,11 +79,6 @@ public final class ZakRoutes {
                 yield "zoom_error";
             }
         };
-    }
-
-    private void obf(Context ctx) {
-        text(ctx, 501, "OBF tokens are not implemented yet: this broker serves ZAKs at " + ZAK_PATH);
-        metrics.request("obf", "not_implemented", Duration.ZERO);
     }
 
     private void methodNotAllowed(Context ctx, String endpoint) {
