@@ -1,6 +1,8 @@
 package dev.signet.emulator;
 
 import dev.signet.emulator.admin.AdminRoutes;
+import dev.signet.emulator.deauth.Deauthorizer;
+import dev.signet.emulator.deauth.EventNotifier;
 import dev.signet.emulator.directory.Directory;
 import dev.signet.emulator.faults.FaultGate;
 import dev.signet.emulator.faults.Faults;
@@ -32,6 +34,7 @@ import dev.signet.emulator.seed.Seed;
 import dev.signet.emulator.seed.SeedLoader;
 import dev.signet.emulator.tokens.UserTokens;
 import dev.signet.emulator.users.UserRoutes;
+import dev.signet.emulator.web.AppsPage;
 import dev.signet.emulator.web.Avatars;
 import dev.signet.emulator.web.Pages;
 import io.javalin.Javalin;
@@ -48,13 +51,21 @@ public final class EmulatorServer implements AutoCloseable {
     private final Javalin javalin;
     private final MeetingStore meetings;
     private final JoinRoutes joinRoutes;
+    private final EventNotifier notifier;
     private final Seed seed;
     private final String baseUrl;
 
-    private EmulatorServer(Javalin javalin, MeetingStore meetings, JoinRoutes joinRoutes, Seed seed, String baseUrl) {
+    private EmulatorServer(
+            Javalin javalin,
+            MeetingStore meetings,
+            JoinRoutes joinRoutes,
+            EventNotifier notifier,
+            Seed seed,
+            String baseUrl) {
         this.javalin = javalin;
         this.meetings = meetings;
         this.joinRoutes = joinRoutes;
+        this.notifier = notifier;
         this.seed = seed;
         this.baseUrl = baseUrl;
     }
@@ -96,8 +107,10 @@ public final class EmulatorServer implements AutoCloseable {
         MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, resolver, directory, views, json);
         JoinRoutes joinRoutes = new JoinRoutes(join, meetings, json, config.pingInterval(), gate);
         HostRoutes hostRoutes = new HostRoutes(new HostControls(meetings, directory, people), views, json);
-        AdminRoutes admin =
-                new AdminRoutes(directory, meetings, loader, userTokens, accessTokens, grants, faults, json);
+        EventNotifier notifier = new EventNotifier();
+        Deauthorizer deauthorizer = new Deauthorizer(directory, authorizations, notifier, random, json, clock);
+        AdminRoutes admin = new AdminRoutes(
+                directory, meetings, loader, userTokens, accessTokens, grants, faults, deauthorizer, json);
         Javalin javalin = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
             c.startup.showJavalinBanner = false;
@@ -120,13 +133,14 @@ public final class EmulatorServer implements AutoCloseable {
             admin.install(c);
             new Avatars(directory).install(c);
             new Pages(meetings, directory).install(c);
+            new AppsPage(authorizations, directory, deauthorizer).install(c);
             new SdkRoutes().register(c.routes);
         });
         javalin.start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         String baseUrl = "http://" + host + ":" + javalin.port();
         links.setBase(baseUrl);
-        return new EmulatorServer(javalin, meetings, joinRoutes, config.seed(), baseUrl);
+        return new EmulatorServer(javalin, meetings, joinRoutes, notifier, config.seed(), baseUrl);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}: the OAuth base and the join protocol's base. */
@@ -163,5 +177,6 @@ public final class EmulatorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         javalin.stop();
+        notifier.close();
     }
 }

@@ -77,11 +77,16 @@ public final class Fixture implements AutoCloseable {
 
     /** A user-level access token: the user approves on the consent page, the app exchanges the code. */
     public UserGrant authorize(String userId) {
+        return authorize(DemoSeed.ACME_OAUTH_CLIENT_ID, DemoSeed.ACME_OAUTH_CLIENT_SECRET, userId);
+    }
+
+    /** The same with another user-level app (its redirect URIs must allow {@code http://127.0.0.1}). */
+    public UserGrant authorize(String clientId, String clientSecret, String userId) {
         String redirect = "http://127.0.0.1:9/callback";
         HttpResponse<String> consent = http.postForm(
                 "/oauth/authorize",
-                "response_type=code&client_id=" + DemoSeed.ACME_OAUTH_CLIENT_ID + "&redirect_uri=" + redirect
-                        + "&state=s1&user_id=" + userId + "&decision=approve");
+                "response_type=code&client_id=" + clientId + "&redirect_uri=" + redirect + "&state=s1&user_id=" + userId
+                        + "&decision=approve");
         assertThat(consent.statusCode()).isEqualTo(302);
         String location = consent.headers().firstValue("Location").orElseThrow();
         String code = location.substring(location.indexOf("code=") + 5, location.indexOf("&state="));
@@ -89,7 +94,7 @@ public final class Fixture implements AutoCloseable {
                 "/oauth/token",
                 "grant_type=authorization_code&code=" + code + "&redirect_uri=" + redirect,
                 "Authorization",
-                TestHttp.basic(DemoSeed.ACME_OAUTH_CLIENT_ID, DemoSeed.ACME_OAUTH_CLIENT_SECRET));
+                TestHttp.basic(clientId, clientSecret));
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         JsonNode body = json(token);
         return new UserGrant(

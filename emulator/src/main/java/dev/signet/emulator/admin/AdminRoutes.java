@@ -1,6 +1,7 @@
 package dev.signet.emulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.emulator.deauth.Deauthorizer;
 import dev.signet.emulator.directory.Account;
 import dev.signet.emulator.directory.Directory;
 import dev.signet.emulator.directory.Plan;
@@ -22,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The admin API under {@code /emulator/admin}: seed data at run time, faults, plans, blocking, deletion, sign-out. */
+/**
+ * The admin API under {@code /emulator/admin}: seed data at run time, faults, plans, blocking, deletion, sign-out,
+ * and a user removing an app (deauthorization).
+ */
 public final class AdminRoutes {
     private static final String ADMIN = "/emulator/admin";
 
@@ -33,6 +37,7 @@ public final class AdminRoutes {
     private final TokenStore accessTokens;
     private final Grants grants;
     private final Faults faults;
+    private final Deauthorizer deauthorizer;
     private final Json json;
 
     public AdminRoutes(
@@ -43,6 +48,7 @@ public final class AdminRoutes {
             TokenStore accessTokens,
             Grants grants,
             Faults faults,
+            Deauthorizer deauthorizer,
             Json json) {
         this.directory = directory;
         this.meetings = meetings;
@@ -51,6 +57,7 @@ public final class AdminRoutes {
         this.accessTokens = accessTokens;
         this.grants = grants;
         this.faults = faults;
+        this.deauthorizer = deauthorizer;
         this.json = json;
     }
 
@@ -60,6 +67,7 @@ public final class AdminRoutes {
         config.routes.post(ADMIN + "/accounts/{accountId}/block", this::block);
         config.routes.delete(ADMIN + "/users/{userId}", this::deleteUser);
         config.routes.post(ADMIN + "/users/{userId}/sign-out", this::signOut);
+        config.routes.post(ADMIN + "/users/{userId}/deauthorize", this::deauthorize);
         config.routes.post(ADMIN + "/faults", this::fault);
         config.routes.put(ADMIN + "/latency", this::latency);
         config.routes.delete(ADMIN + "/faults", ctx -> {
@@ -116,6 +124,24 @@ public final class AdminRoutes {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("user_id", user.id());
         answer.put("revoked_zaks", userTokens.signOut(user.id()));
+        json.send(ctx, 200, answer);
+    }
+
+    private void deauthorize(Context ctx) {
+        String clientId = ctx.queryParam("client_id");
+        if (clientId == null && ctx.isFormUrlencoded()) {
+            clientId = ctx.formParam("client_id");
+        }
+        if (clientId == null || clientId.isBlank()) {
+            throw EmulatorException.badRequest("client_id is required");
+        }
+        Deauthorizer.Outcome outcome = deauthorizer.deauthorize(ctx.pathParam("userId"), clientId);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user_id", outcome.user().id());
+        answer.put("account_id", outcome.user().accountId());
+        answer.put("client_id", outcome.app().clientId());
+        answer.put("deauthorization_time", Deauthorizer.zoomTime(outcome.at()));
+        answer.put("event", outcome.delivery());
         json.send(ctx, 200, answer);
     }
 

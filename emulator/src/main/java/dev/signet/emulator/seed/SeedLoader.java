@@ -46,7 +46,9 @@ public final class SeedLoader {
                         o.clientSecret(),
                         a.id(),
                         o.redirectUris(),
-                        scopes(o.scopes(), OAuthApp.DEFAULT_SCOPES)));
+                        scopes(o.scopes(), OAuthApp.DEFAULT_SCOPES),
+                        OAuthApp.eventUrl(o.eventUrl()),
+                        o.secretToken()));
             }
             for (SdkAppSeed k : a.sdkApps()) {
                 directory.putSdkApp(new SdkApp(k.key(), k.secret(), a.id(), k.published()));

@@ -30,7 +30,11 @@ public final class SeedReport {
             }
             for (OAuthAppSeed o : a.oauthApps()) {
                 out.add("  User OAuth app  client_id=" + o.clientId() + " client_secret="
-                        + o.clientSecret().reveal() + " redirect_uris=" + String.join(",", o.redirectUris()));
+                        + o.clientSecret().reveal() + " redirect_uris=" + String.join(",", o.redirectUris())
+                        + (o.eventUrl() == null ? "" : " event_url=" + o.eventUrl())
+                        + (o.secretToken() == null
+                                ? ""
+                                : " secret_token=" + o.secretToken().reveal()));
             }
             for (SdkAppSeed k : a.sdkApps()) {
                 out.add("  Meeting SDK app key=" + k.key() + " secret="

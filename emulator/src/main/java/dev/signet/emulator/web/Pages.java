@@ -34,7 +34,8 @@ public final class Pages {
     }
 
     private void index(Context ctx) {
-        StringBuilder body = new StringBuilder("<h1>Zoom emulator: meetings</h1><table>");
+        StringBuilder body = new StringBuilder(
+                "<p><a href=\"/emulator/web/apps\">Authorized apps</a></p><h1>Zoom emulator: meetings</h1><table>");
         body.append("<tr><th>Meeting</th><th>Topic</th><th>Host</th><th>Status</th><th>Participants</th></tr>");
         for (Meeting meeting : meetings.all()) {
             MeetingData data = meeting.data();
