@@ -106,6 +106,38 @@ class WebSdkEndToEndTest {
     }
 
     @Test
+    void obfTokenUrl_externalMeeting_waitsForTheUserThroughTheSdksOwn3636_joinsOnTheirBehalf_leavesWithThem() {
+        WebSdkStack s = stack(WebSdkStack.Options.standard());
+        String globex = "https://zoom.us/j/" + DemoSeed.GLOBEX_MEETING + "?pwd=" + DemoSeed.GLOBEX_MEETING_PASSCODE;
+
+        String bot =
+                s.createBotWithZoom(globex, WebSdkStack.JSON.createObjectNode().put("obf_token_url", s.obfUrl()));
+
+        // The stand-in SDK answers as the real one: 3636 "Bot cannot join meeting: owner is not in the meeting".
+        JsonNode waiting = s.awaitStatus(bot, "in_waiting_room");
+        assertThat(waiting.get("sub_code").asText()).isEqualTo("waiting_for_authorized_user");
+        String gary = WebSdkStack.json(
+                        s.emulatorCall("POST", "/emulator/meetings/" + DemoSeed.GLOBEX_MEETING + "/start", "{}"))
+                .get("participant_id")
+                .asText();
+        s.awaitStatus(bot, "in_call_not_recording");
+        JsonNode participant = s.botParticipant(DemoSeed.GLOBEX_MEETING);
+        assertThat(participant.get("on_behalf_of").asBoolean())
+                .as(participant.toString())
+                .isTrue();
+        assertThat(s.mintedObfs)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .doesNotHaveDuplicates()
+                .allSatisfy(token -> assertThat(s.bot(bot).toString()).doesNotContain(token));
+
+        s.emulatorCall("POST", "/emulator/participants/" + gary + "/leave", null);
+
+        JsonNode ended = s.awaitStatus(bot, "call_ended");
+        assertThat(ended.get("sub_code").asText()).isEqualTo("authorized_user_left");
+        assertThat(s.awaitFinal(bot).get("code").asText()).isEqualTo("done");
+    }
+
+    @Test
     void wrongPasscode_endsMeetingPasswordIncorrect() {
         WebSdkStack s = stack(WebSdkStack.Options.standard());
         startMeeting(s, DemoSeed.ACME_MEETING);

@@ -49,6 +49,9 @@ final class WebSdkStack implements AutoCloseable {
     /** Every ZAK the token URL handed out, to check that none leaks. */
     final List<String> mintedZaks = new CopyOnWriteArrayList<>();
 
+    final List<String> mintedObfs = new CopyOnWriteArrayList<>();
+    private volatile @Nullable String garyToken;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -82,6 +85,10 @@ final class WebSdkStack implements AutoCloseable {
                     c.startup.showJavalinBanner = false;
                     c.routes.get(
                             "/zak/{user}", ctx -> ctx.contentType("text/plain").result(zak(ctx.pathParam("user"))));
+                    c.routes.get(
+                            "/obf",
+                            ctx -> ctx.contentType("text/plain")
+                                    .result(obf(java.util.Objects.requireNonNull(ctx.queryParam("meeting_id")))));
                 })
                 .start("127.0.0.1", 0);
         WebSdkSettings settings = new WebSdkSettings(
@@ -102,6 +109,7 @@ final class WebSdkStack implements AutoCloseable {
         env.put("SIGNET_DATA_DIR", dataDir.resolve("data").toString());
         env.put("SIGNET_DRIVER", "websdk");
         env.put("SIGNET_ALLOW_LOOPBACK_TOKEN_URLS", "true");
+        env.put("SIGNET_OBF_RETRY_INTERVAL", "1s");
         env.put("SIGNET_ZOOM_SDK_KEY", DemoSeed.ACME_SDK_KEY);
         env.put("SIGNET_ZOOM_SDK_SECRET", options.sdkSecret());
         platform = Platform.start(PlatformConfig.fromEnvironment(env), Clock.systemUTC(), driver);
@@ -112,11 +120,28 @@ final class WebSdkStack implements AutoCloseable {
         return "http://127.0.0.1:" + tokenUrl.port() + "/zak/" + userId;
     }
 
+    /**
+     * The token URL that answers a fresh OBF token of Globex's Gary for the {@code meeting_id} the platform appends,
+     * minted with Gary's user-level token of Acme's OAuth app.
+     */
+    String obfUrl() {
+        return "http://127.0.0.1:" + tokenUrl.port() + "/obf";
+    }
+
     /** Creates a bot; returns its id. */
     String createBot(String meetingUrl, @Nullable String zakUrl) {
-        ObjectNode body = JSON.createObjectNode().put("meeting_url", meetingUrl).put("bot_name", "Notetaker");
+        ObjectNode zoom = JSON.createObjectNode();
         if (zakUrl != null) {
-            body.putObject("zoom").put("zak_url", zakUrl);
+            zoom.put("zak_url", zakUrl);
+        }
+        return createBotWithZoom(meetingUrl, zoom);
+    }
+
+    /** Creates a bot with the given {@code zoom} object; returns its id. */
+    String createBotWithZoom(String meetingUrl, ObjectNode zoom) {
+        ObjectNode body = JSON.createObjectNode().put("meeting_url", meetingUrl).put("bot_name", "Notetaker");
+        if (!zoom.isEmpty()) {
+            body.set("zoom", zoom);
         }
         HttpResponse<String> response =
                 send(HttpRequest.newBuilder(platform.baseUrl().resolve("/api/v1/bot/"))
@@ -229,6 +254,44 @@ final class WebSdkStack implements AutoCloseable {
         String minted = json(zak.body()).get("token").asText();
         mintedZaks.add(minted);
         return minted;
+    }
+
+    private String obf(String meetingId) {
+        String access = garyToken;
+        if (access == null) {
+            access = userToken(DemoSeed.GLOBEX_USER_ID);
+            garyToken = access;
+        }
+        HttpResponse<String> obf = send(HttpRequest.newBuilder(
+                        URI.create(emulator.apiBase() + "/users/me/token?type=onbehalf&meeting_id=" + meetingId))
+                .header("Authorization", "Bearer " + access));
+        assertThat(obf.statusCode()).as(obf.body()).isEqualTo(200);
+        String minted = json(obf.body()).get("token").asText();
+        mintedObfs.add(minted);
+        return minted;
+    }
+
+    /** A user-level access token of {@code userId} for Acme's OAuth app, through the emulator's consent form. */
+    private String userToken(String userId) {
+        String redirect = "http://127.0.0.1/callback";
+        HttpResponse<String> decided =
+                send(HttpRequest.newBuilder(URI.create(emulator.oauthBase() + "/oauth/authorize"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "response_type=code&client_id=" + DemoSeed.ACME_OAUTH_CLIENT_ID + "&redirect_uri="
+                                        + redirect + "&user_id=" + userId + "&decision=approve")));
+        String location = decided.headers().firstValue("Location").orElseThrow();
+        String code = URI.create(location).getQuery().replaceAll(".*(?:^|&)code=([^&]*).*", "$1");
+        String basic = Base64.getEncoder()
+                .encodeToString((DemoSeed.ACME_OAUTH_CLIENT_ID + ":" + DemoSeed.ACME_OAUTH_CLIENT_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(emulator.oauthBase() + "/oauth/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&code=" + code + "&redirect_uri=" + redirect)));
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return json(token.body()).get("access_token").asText();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
