@@ -32,6 +32,7 @@ import dev.signet.emulator.sdk.SdkRoutes;
 import dev.signet.emulator.secret.RandomTokens;
 import dev.signet.emulator.seed.Seed;
 import dev.signet.emulator.seed.SeedLoader;
+import dev.signet.emulator.tokens.RecordingTokens;
 import dev.signet.emulator.tokens.UserTokens;
 import dev.signet.emulator.users.UserRoutes;
 import dev.signet.emulator.web.AppsPage;
@@ -95,8 +96,14 @@ public final class EmulatorServer implements AutoCloseable {
         UserResolver resolver = new UserResolver(directory);
         MeetingViews views = new MeetingViews(directory, userTokens, config.webBase());
         People people = new People(random, links);
+        RecordingTokens recordingTokens = new RecordingTokens(random, clock);
         JoinService join = new JoinService(
-                meetings, directory, userTokens, new SdkSignature(directory, json.mapper(), clock), people);
+                meetings,
+                directory,
+                userTokens,
+                recordingTokens,
+                new SdkSignature(directory, json.mapper(), clock),
+                people);
         Authorizations authorizations = new Authorizations(grants, accessTokens, userTokens);
         OAuthRoutes oauth = new OAuthRoutes(
                 new OAuthService(directory, accessTokens, grants, authorizations, links),
@@ -104,7 +111,7 @@ public final class EmulatorServer implements AutoCloseable {
                 json,
                 gate);
         UserRoutes users = new UserRoutes(resolver, userTokens, meetings, directory, links, json);
-        MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, resolver, directory, views, json);
+        MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, resolver, directory, views, recordingTokens, json);
         JoinRoutes joinRoutes = new JoinRoutes(join, meetings, json, config.pingInterval(), gate);
         HostRoutes hostRoutes = new HostRoutes(new HostControls(meetings, directory, people), views, json);
         EventNotifier notifier = new EventNotifier();

@@ -30,7 +30,8 @@ public record OAuthApp(
             "meeting:write:meeting",
             "meeting:update:meeting",
             "meeting:delete:meeting",
-            "meeting:update:status");
+            "meeting:update:status",
+            "meeting:read:local_recording_token");
 
     public OAuthApp {
         Names.require("oauth client_id", clientId);

@@ -14,7 +14,8 @@ public record S2sApp(String clientId, Secret clientSecret, String accountId, Set
             "meeting:write:meeting:admin",
             "meeting:update:meeting:admin",
             "meeting:delete:meeting:admin",
-            "meeting:update:status:admin");
+            "meeting:update:status:admin",
+            "meeting:read:local_recording_token:admin");
 
     public S2sApp {
         Names.require("s2s client_id", clientId);

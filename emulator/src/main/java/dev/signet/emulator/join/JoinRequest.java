@@ -13,7 +13,8 @@ record JoinRequest(
         @Nullable String zak,
         @Nullable String obfToken,
         @Nullable String email,
-        @Nullable String tk) {
+        @Nullable String tk,
+        @Nullable String recordingToken) {
     JoinRequest {
         if (displayName == null || displayName.isBlank()) {
             throw EmulatorException.badRequest("display_name is required");
@@ -26,6 +27,11 @@ record JoinRequest(
         }
         zak = blankToNull(zak);
         obfToken = blankToNull(obfToken);
+        recordingToken = blankToNull(recordingToken);
+        email = blankToNull(email);
+        if (email != null && email.length() > 320) {
+            throw EmulatorException.badRequest("email must be at most 320 characters");
+        }
     }
 
     int roleOrDefault() {

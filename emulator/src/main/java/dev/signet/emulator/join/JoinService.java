@@ -4,12 +4,14 @@ import dev.signet.emulator.directory.Account;
 import dev.signet.emulator.directory.Directory;
 import dev.signet.emulator.directory.SdkApp;
 import dev.signet.emulator.directory.User;
+import dev.signet.emulator.meetings.LocalRecording;
 import dev.signet.emulator.meetings.Meeting;
 import dev.signet.emulator.meetings.MeetingStatus;
 import dev.signet.emulator.meetings.MeetingStore;
 import dev.signet.emulator.meetings.Participant;
 import dev.signet.emulator.meetings.ParticipantDraft;
 import dev.signet.emulator.meetings.Role;
+import dev.signet.emulator.tokens.RecordingTokens;
 import dev.signet.emulator.tokens.UserTokens;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +21,21 @@ public final class JoinService {
     private final MeetingStore meetings;
     private final Directory directory;
     private final UserTokens tokens;
+    private final RecordingTokens recordingTokens;
     private final SdkSignature signatures;
     private final People people;
 
     public JoinService(
-            MeetingStore meetings, Directory directory, UserTokens tokens, SdkSignature signatures, People people) {
+            MeetingStore meetings,
+            Directory directory,
+            UserTokens tokens,
+            RecordingTokens recordingTokens,
+            SdkSignature signatures,
+            People people) {
         this.meetings = meetings;
         this.directory = directory;
         this.tokens = tokens;
+        this.recordingTokens = recordingTokens;
         this.signatures = signatures;
         this.people = people;
     }
@@ -116,7 +125,9 @@ public final class JoinService {
                 zakUser == null ? null : people.identity(zakUser),
                 host ? Role.HOST : Role.ATTENDEE,
                 obf == null ? null : obf.userId(),
-                false);
+                false,
+                request.email(),
+                localRecording(request.recordingToken(), meeting));
         Participant p = meeting.enter(draft, admission.placement(), admission.starts());
         return new JoinResult.Joined(p.id(), admission.placement(), p.role(), zakUser == null ? null : zakUser.email());
     }
@@ -146,6 +157,16 @@ public final class JoinService {
             }
         }
         return Optional.empty();
+    }
+
+    /** The local-recording permission a join token gives; an invalid one is recorded, never refused (as Zoom). */
+    private LocalRecording localRecording(@Nullable String recordingToken, Meeting meeting) {
+        if (recordingToken == null) {
+            return LocalRecording.NONE;
+        }
+        return recordingTokens.allows(recordingToken, meeting.id())
+                ? LocalRecording.ALLOWED
+                : LocalRecording.INVALID_TOKEN;
     }
 
     private @Nullable User zakUser(String zak) {

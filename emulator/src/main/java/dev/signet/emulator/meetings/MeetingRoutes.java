@@ -10,20 +10,32 @@ import dev.signet.emulator.http.ZoomApiException;
 import dev.signet.emulator.oauth.AccessToken;
 import dev.signet.emulator.oauth.Scopes;
 import dev.signet.emulator.ratelimit.Category;
+import dev.signet.emulator.tokens.RecordingTokens;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Zoom's meetings API: create, get, update, delete and end ({@code PUT …/status}). */
+/**
+ * Zoom's meetings API: create, get, update, delete, end ({@code PUT …/status}) and the local-recording join token.
+ */
 public final class MeetingRoutes {
     private final MeetingStore meetings;
     private final UserResolver users;
     private final Directory directory;
     private final MeetingViews views;
+    private final RecordingTokens recordingTokens;
     private final Json json;
 
     public MeetingRoutes(
-            MeetingStore meetings, UserResolver users, Directory directory, MeetingViews views, Json json) {
+            MeetingStore meetings,
+            UserResolver users,
+            Directory directory,
+            MeetingViews views,
+            RecordingTokens recordingTokens,
+            Json json) {
         this.meetings = meetings;
+        this.recordingTokens = recordingTokens;
         this.users = users;
         this.directory = directory;
         this.views = views;
@@ -36,6 +48,23 @@ public final class MeetingRoutes {
         api.route(config, "PATCH", "/v2/meetings/{meetingId}", Category.LIGHT, this::update);
         api.route(config, "DELETE", "/v2/meetings/{meetingId}", Category.LIGHT, this::delete);
         api.route(config, "PUT", "/v2/meetings/{meetingId}/status", Category.LIGHT, this::status);
+        api.route(
+                config,
+                "GET",
+                "/v2/meetings/{meetingId}/jointoken/local_recording",
+                Category.LIGHT,
+                this::localRecordingToken);
+    }
+
+    /** Zoom's local-recording join token: for the meeting's own account only (others: 3001), 120 s. */
+    private void localRecordingToken(Context ctx, AccessToken token) {
+        Scopes.require(token, "meeting:read:local_recording_token");
+        Meeting meeting = find(ctx, token);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", recordingTokens.mint(meeting.id()));
+        body.put("expire_in", RecordingTokens.LIFE.toSeconds());
+        ctx.header("Cache-Control", "no-store");
+        json.send(ctx, 200, body);
     }
 
     private void create(Context ctx, AccessToken token) throws Exception {

@@ -13,6 +13,8 @@ public final class Participant {
     private final Role role;
     private final @Nullable String obfAuthorizerId;
     private final boolean person;
+    private final @Nullable String userEmail;
+    private final LocalRecording localRecording;
     private ParticipantStatus status;
     private @Nullable MeetingEvent terminal;
     private @Nullable EventSink sink;
@@ -24,6 +26,8 @@ public final class Participant {
         this.role = draft.role();
         this.obfAuthorizerId = draft.obfAuthorizerId();
         this.person = draft.person();
+        this.userEmail = draft.userEmail();
+        this.localRecording = draft.localRecording();
         this.status = status;
     }
 
@@ -125,6 +129,8 @@ public final class Participant {
                 role,
                 identity == null ? null : identity.email(),
                 identity == null ? null : identity.avatarUrl(),
-                obfAuthorizerId != null);
+                obfAuthorizerId != null,
+                userEmail,
+                localRecording);
     }
 }

@@ -2,7 +2,10 @@ package dev.signet.emulator.meetings;
 
 import org.jspecify.annotations.Nullable;
 
-/** A participant as the host-control API and the web pages show it. */
+/**
+ * A participant as the host-control API and the web pages show it: {@code userEmail} is the email it gave (the SDK's
+ * {@code userEmail}, unverified), {@code localRecording} its local-recording permission. Never a token.
+ */
 public record ParticipantView(
         String participantId,
         String displayName,
@@ -10,4 +13,6 @@ public record ParticipantView(
         Role role,
         @Nullable String signedInAs,
         @Nullable String avatarUrl,
-        boolean onBehalfOf) {}
+        boolean onBehalfOf,
+        @Nullable String userEmail,
+        LocalRecording localRecording) {}

@@ -5,6 +5,7 @@ import dev.signet.emulator.directory.User;
 import dev.signet.emulator.http.EmulatorException;
 import dev.signet.emulator.http.Html;
 import dev.signet.emulator.http.UrlText;
+import dev.signet.emulator.meetings.LocalRecording;
 import dev.signet.emulator.meetings.Meeting;
 import dev.signet.emulator.meetings.MeetingData;
 import dev.signet.emulator.meetings.MeetingStore;
@@ -80,7 +81,8 @@ public final class Pages {
                 .append(" · ")
                 .append(Html.escape(data.status().wire()))
                 .append(data.locked() ? " · locked" : "")
-                .append("</p><table><tr><th></th><th>Name</th><th>Status</th><th>Role</th><th>Signed in</th></tr>");
+                .append("</p><table><tr><th></th><th>Name</th><th>Status</th><th>Role</th><th>Signed in</th>"
+                        + "<th>Email given</th><th>Local recording</th></tr>");
         for (ParticipantView p : meeting.participants()) {
             body.append("<tr><td>");
             if (p.avatarUrl() != null) {
@@ -104,10 +106,22 @@ public final class Pages {
             } else {
                 body.append("<span class=\"muted\">guest</span>");
             }
-            body.append("</td></tr>");
+            body.append("</td><td>")
+                    .append(p.userEmail() == null ? "<span class=\"muted\">—</span>" : Html.escape(p.userEmail()))
+                    .append("</td><td>")
+                    .append(localRecording(p.localRecording()))
+                    .append("</td></tr>");
         }
         body.append("</table>");
         html(ctx, Html.page("Meeting " + data.id(), body.toString(), 5));
+    }
+
+    private static String localRecording(LocalRecording permission) {
+        return switch (permission) {
+            case ALLOWED -> "<span class=\"badge\">allowed</span>";
+            case INVALID_TOKEN -> "invalid token";
+            case NONE -> "<span class=\"muted\">—</span>";
+        };
     }
 
     private String hostName(String hostId) {

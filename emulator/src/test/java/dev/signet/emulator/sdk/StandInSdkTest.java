@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,28 @@ class StandInSdkTest {
         assertThat(result.path("error").path("errorCode").asInt())
                 .as(result.toString())
                 .isEqualTo(4015);
+    }
+
+    @Test
+    void join_passesRecordingTokenAndUserEmailToTheJoinEndpoint() throws Exception {
+        f.startAsHost(DemoSeed.ACME_MEETING);
+        HttpResponse<String> minted = f.http.get(
+                "/v2/meetings/" + DemoSeed.ACME_MEETING + "/jointoken/local_recording",
+                "Authorization",
+                "Bearer " + f.acmeToken());
+        String recordingToken = Fixture.json(minted).get("token").asText();
+
+        JsonNode result = join(options(DemoSeed.ACME_MEETING)
+                .put("recordingToken", recordingToken)
+                .put("userEmail", "notes@example.com"));
+
+        assertThat(result.path("events_url").asText()).as(result.toString()).contains("/emulator/participants/p_");
+        JsonNode participants = Fixture.json(f.http.get("/emulator/meetings/" + DemoSeed.ACME_MEETING))
+                .get("participants");
+        JsonNode bot = participants.get(participants.size() - 1);
+        assertThat(bot.get("display_name").asText()).isEqualTo("Notetaker");
+        assertThat(bot.get("user_email").asText()).isEqualTo("notes@example.com");
+        assertThat(bot.get("local_recording").asText()).isEqualTo("allowed");
     }
 
     com.fasterxml.jackson.databind.node.ObjectNode options(long meeting) {
