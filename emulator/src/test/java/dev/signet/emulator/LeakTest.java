@@ -58,6 +58,38 @@ class LeakTest {
         String signature = f.acmeSignature(DemoSeed.ACME_MEETING, 0);
         secrets.addAll(List.of(access, zak, grant.accessToken(), grant.refreshToken(), obf, signature));
         f.join(DemoSeed.ACME_MEETING, "signature", signature, "display_name", "Bot", "passcode", "wrong", "zak", zak);
+        String recording = Fixture.json(f.http.get(
+                        "/v2/meetings/" + DemoSeed.ACME_MEETING + "/jointoken/local_recording",
+                        "Authorization",
+                        "Bearer " + access))
+                .get("token")
+                .asText();
+        secrets.add(recording);
+        f.join(
+                DemoSeed.ACME_MEETING,
+                "signature",
+                signature,
+                "display_name",
+                "Bot",
+                "passcode",
+                DemoSeed.ACME_MEETING_PASSCODE,
+                "recording_token",
+                recording);
+        Fixture.UserGrant revoked = f.authorize(DemoSeed.NOTETAKER_USER_ID);
+        secrets.addAll(List.of(revoked.accessToken(), revoked.refreshToken()));
+        f.http.postForm(
+                "/oauth/revoke",
+                "token=" + revoked.refreshToken(),
+                "Authorization",
+                TestHttp.basic(DemoSeed.ACME_OAUTH_CLIENT_ID, DemoSeed.ACME_OAUTH_CLIENT_SECRET));
+        f.http.postForm("/oauth/revoke", "token=" + revoked.accessToken());
+        f.http.postJson(
+                "/emulator/admin/users/" + DemoSeed.HOST_USER_ID + "/deauthorize?client_id="
+                        + DemoSeed.ACME_OAUTH_CLIENT_ID,
+                "");
+        assertThat(f.http.get("/emulator/web/meetings/" + DemoSeed.ACME_MEETING).body())
+                .doesNotContain(recording);
+        assertThat(f.http.get("/emulator/web/apps").body()).doesNotContain(revoked.accessToken());
         f.join(DemoSeed.ACME_MEETING, "signature", signature, "display_name", "Bot", "obf_token", obf, "zak", zak);
         f.http.postJson("/emulator/meetings/" + DemoSeed.ACME_MEETING + "/join", "{\"zak\":\"" + zak + "\"");
         f.http.get("/v2/users/me/token?type=zak", "Authorization", "Bearer " + access);

@@ -217,6 +217,35 @@ class EventStreamTest {
     }
 
     @Test
+    void everyObfParticipantOfTheLeavingUser_gets4019_othersStay() {
+        String host = f.startAsHost(ACME);
+        f.http.postJson(
+                "/emulator/meetings/" + ACME + "/people",
+                "{\"display_name\":\"Nora\",\"user_id\":\"" + DemoSeed.NOTETAKER_USER_ID + "\"}");
+        String first = join(ACME, "obf_token", f.obf(DemoSeed.HOST_USER_ID, ACME));
+        String second = join(ACME, "obf_token", f.obf(DemoSeed.HOST_USER_ID, ACME));
+        String other = join(ACME, "obf_token", f.obf(DemoSeed.NOTETAKER_USER_ID, ACME));
+        SseClient s1 = stream(first);
+        SseClient s2 = stream(second);
+        next(s1);
+        next(s2);
+
+        f.http.postJson("/emulator/participants/" + host + "/leave", "");
+
+        for (SseClient s : List.of(s1, s2)) {
+            SseClient.Event gone = skipTo(s, "authorized_user_left");
+            assertThat(gone).isNotNull();
+            assertThat(gone.data().get("error_code").asInt()).isEqualTo(4019);
+        }
+        String state = f.http.get("/emulator/meetings/" + ACME).body();
+        assertThat(state)
+                .contains("\"participant_id\":\"" + first + "\",\"display_name\":\"Notetaker\",\"status\":\"removed\"")
+                .contains("\"participant_id\":\"" + second + "\",\"display_name\":\"Notetaker\",\"status\":\"removed\"")
+                .contains("\"participant_id\":\"" + other
+                        + "\",\"display_name\":\"Notetaker\",\"status\":\"in_meeting\"");
+    }
+
+    @Test
     void obfParticipant_staysWhileAnotherSessionOfTheUserRemains() {
         String host = f.startAsHost(ACME);
         f.http.postJson(
