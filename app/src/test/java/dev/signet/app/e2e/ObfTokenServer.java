@@ -1,61 +1,110 @@
 package dev.signet.app.e2e;
 
-import io.javalin.Javalin;
-import io.javalin.http.Context;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
  * A bot owner's {@code obf_token_url} and {@code join_token_url} server on loopback: it mints each OBF token at the
  * moment of the call with a user-level token of the authorizing user, for the {@code meeting_id} the platform
  * appended (CONTRACTS.md §3), and keeps every token and query it saw.
+ *
+ * <p>It runs on the JDK's own HTTP server, not Jetty, so that its request logs (which show the owner's query secret,
+ * as any server's access log would) are not mistaken for the platform's in the secret scan.
  */
 final class ObfTokenServer implements AutoCloseable {
+    /** The query secret of every URL this server hands out. */
+    static final String QUERY_SECRET = "owner-secret-7d1e0c55a9b3";
+
     /** One callback as the server saw it. */
     record Call(String path, String meetingId, String botId) {}
 
-    private final Javalin server;
+    private final HttpServer server;
+    private final Function<String, String> mint;
     private final List<String> tokens = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     /** @param mint mints an OBF token for a meeting number */
     ObfTokenServer(Function<String, String> mint) {
-        server = Javalin.create(c -> {
-                    c.concurrency.useVirtualThreads = true;
-                    c.startup.showJavalinBanner = false;
-                    c.startup.showOldJavalinVersionWarning = false;
-                    c.routes.get("/obf", ctx -> answer(ctx, mint.apply(meetingId(ctx))));
-                    // A token minted for another meeting than the one asked for (Zoom: 4015).
-                    c.routes.get("/obf-for/{meeting}", ctx -> {
-                        meetingId(ctx);
-                        answer(ctx, mint.apply(ctx.pathParam("meeting")));
-                    });
-                    c.routes.get("/no-join-token", ctx -> {
-                        meetingId(ctx);
-                        ctx.status(404).contentType("text/plain").result("no token");
-                    });
-                })
-                .start("127.0.0.1", 0);
-    }
-
-    private String meetingId(Context ctx) {
-        String meetingId = ctx.queryParam("meeting_id");
-        calls.add(new Call(ctx.path(), meetingId == null ? "" : meetingId, String.valueOf(ctx.queryParam("bot_id"))));
-        if (meetingId == null) {
-            throw new IllegalArgumentException("the platform did not append meeting_id");
+        this.mint = mint;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return meetingId;
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
     }
 
-    private void answer(Context ctx, String token) {
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String meetingId = query.getOrDefault("meeting_id", "");
+            calls.add(new Call(path, meetingId, query.getOrDefault("bot_id", "")));
+            if (!QUERY_SECRET.equals(query.get("token"))) {
+                send(exchange, 401, "bad secret");
+            } else if (meetingId.isEmpty()) {
+                send(exchange, 400, "the platform did not append meeting_id");
+            } else if (path.equals("/obf")) {
+                answer(exchange, mint.apply(meetingId));
+            } else if (path.startsWith("/obf-for/")) {
+                // A token minted for another meeting than the one asked for (Zoom: 4015).
+                answer(exchange, mint.apply(path.substring("/obf-for/".length())));
+            } else if (path.equals("/no-join-token")) {
+                send(exchange, 404, "no token");
+            } else {
+                send(exchange, 404, "unknown");
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange, String token) throws IOException {
         tokens.add(token);
-        ctx.header("Cache-Control", "no-store").contentType("text/plain").result(token);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, 200, token);
     }
 
-    /** The URL of {@code path} with a query secret, as a bot owner would hand it out. */
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&", -1)) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The URL of {@code path} with the query secret, as a bot owner would hand it out. */
     String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path + "?token=owner-secret-7d1e";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path + "?token=" + QUERY_SECRET;
     }
 
     /** Every token handed out. */
@@ -75,6 +124,6 @@ final class ObfTokenServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        server.stop(0);
     }
 }

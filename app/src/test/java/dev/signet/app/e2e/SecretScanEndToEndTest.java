@@ -39,14 +39,23 @@ class SecretScanEndToEndTest {
     void fullScenarioAtTrace_showsNoSecretAnywhere() throws Exception {
         Map<String, String> sources = new LinkedHashMap<>();
         List<String> zaks = new ArrayList<>();
+        List<String> obfTokens = new ArrayList<>();
+        String[] userToken = new String[1];
         try (LogCapture logs = new LogCapture();
                 WebhookReceiver receiver = new WebhookReceiver(1)) {
             E2eStack.Options options = E2eStack.Options.standard()
                     .webhooks(receiver.url(), "100ms,100ms")
                     .broker("SIGNET_BROKER_WEBHOOK_SECRET", BROKER_WHSEC);
-            try (E2eStack stack = new E2eStack(dir, options);
+            try (E2eStack stack = new E2eStack(dir, options.platform("SIGNET_OBF_RETRY_INTERVAL", "200ms"));
                     TokenServer tokens = new TokenServer(stack.zakUrl(null), stack.zoom)) {
-                List<String> bots = scenario(stack, tokens);
+                stack.zoom.plan(DemoSeed.GLOBEX_ACCOUNT_ID, "pro");
+                userToken[0] = stack.zoom.userAccessToken(DemoSeed.GLOBEX_USER_ID);
+                List<String> bots = new ArrayList<>();
+                try (ObfTokenServer obf = new ObfTokenServer(meeting -> stack.zoom.obf(userToken[0], meeting))) {
+                    bots.addAll(scenario(stack, tokens));
+                    bots.add(obfScenario(stack, obf));
+                    obfTokens.addAll(obf.tokens());
+                }
                 for (String bot : bots) {
                     await().atMost(Api.WAIT)
                             .until(() -> receiver.accepted(bot).stream()
@@ -79,6 +88,7 @@ class SecretScanEndToEndTest {
         }
 
         assertThat(zaks).hasSizeGreaterThanOrEqualTo(3).allMatch(z -> z.length() >= 20);
+        assertThat(obfTokens).hasSizeGreaterThanOrEqualTo(2).allMatch(t -> t.length() >= 20);
         assertThat(sources.get("logs")).as("TRACE logs were captured").contains("TRACE");
         assertThat(sources.get("database")).as("the database was read").contains("bot.done");
         Map<String, String> secrets = new LinkedHashMap<>();
@@ -93,6 +103,13 @@ class SecretScanEndToEndTest {
         for (int i = 0; i < zaks.size(); i++) {
             secrets.put("ZAK #" + (i + 1), zaks.get(i));
         }
+        for (int i = 0; i < obfTokens.size(); i++) {
+            secrets.put("OBF token #" + (i + 1), obfTokens.get(i));
+        }
+        // Gary's user-level token is not in the list: the platform never holds it (the broker does; its own leak
+        // test covers it), and the emulator, which is Zoom here, logs the bearer headers it receives.
+        secrets.put("OBF token URL query secret", ObfTokenServer.QUERY_SECRET);
+        secrets.put("OAuth client secret", DemoSeed.ACME_OAUTH_CLIENT_SECRET);
         List<String> leaks = new ArrayList<>();
         sources.forEach((source, text) -> secrets.forEach((secret, value) -> {
             int at = text.indexOf(value);
@@ -134,6 +151,21 @@ class SecretScanEndToEndTest {
             stack.api.awaitCallEnded(bot, "bot_received_leave_call");
         }
         return List.of(viaBroker, minted, anonymous, refused, host, hostMinted);
+    }
+
+    /** An OBF bot in another account's meeting: waits for its user, joins on their behalf, leaves with them. */
+    private static String obfScenario(E2eStack stack, ObfTokenServer obf) {
+        Zoom.Meeting meeting = stack.zoom.createGlobex(true);
+        var body = Api.body(meeting.joinUrl(), "OBF Bot", null);
+        body.putObject("zoom").put("obf_token_url", obf.url("/obf")).put("join_token_url", obf.url("/no-join-token"));
+        String bot = stack.api.create(body).get("id").asText();
+        stack.api.awaitStatus(bot, "in_waiting_room");
+        String gary = stack.zoom.start(meeting.number());
+        stack.api.awaitStatus(bot, "in_call_not_recording");
+        stack.api.bot(bot);
+        stack.zoom.leave(gary);
+        stack.api.awaitCallEnded(bot, "authorized_user_left");
+        return bot;
     }
 
     private static String get(E2eStack stack, URI uri) {
