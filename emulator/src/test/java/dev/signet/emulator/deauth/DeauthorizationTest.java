@@ -169,6 +169,18 @@ class DeauthorizationTest {
     }
 
     @Test
+    void reseedingAnAppWithAnEventUrl_keepsItsGrants_andSendsTheEvent() {
+        seedApp("");
+        f.authorize(APP, APP_SECRET, DemoSeed.HOST_USER_ID);
+        seedAppWithEvents();
+
+        JsonNode event = json(deauthorize(DemoSeed.HOST_USER_ID, APP)).get("event");
+
+        assertThat(event.get("status").asInt()).isEqualTo(200);
+        assertThat(receiver.received).hasSize(1);
+    }
+
+    @Test
     void deauthorize_unknownsAndNoGrant_areErrors_andSendNothing() {
         seedAppWithEvents();
 
