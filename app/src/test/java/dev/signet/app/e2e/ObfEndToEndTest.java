@@ -35,7 +35,9 @@ class ObfEndToEndTest {
         stack = new E2eStack(dir, E2eStack.Options.standard().platform("SIGNET_OBF_RETRY_INTERVAL", "200ms"));
         stack.zoom.plan(DemoSeed.GLOBEX_ACCOUNT_ID, "pro"); // Free accounts may create 2 meetings a second
         String garyToken = stack.zoom.userAccessToken(DemoSeed.GLOBEX_USER_ID);
-        obf = new ObfTokenServer(meeting -> stack.zoom.obf(garyToken, meeting));
+        obf = new ObfTokenServer(
+                meeting -> stack.zoom.obf(garyToken, meeting),
+                meeting -> stack.zoom.localRecordingToken(garyToken, meeting));
         failing = new TokenServer(stack.zakUrl(null));
     }
 
@@ -181,6 +183,26 @@ class ObfEndToEndTest {
         JsonNode fatal = stack.api.awaitFatal(bot, "meeting_requires_sign_in");
 
         assertThat(fatal.get("message").asText()).startsWith("Sign In Required").contains("obf_token_url");
+    }
+
+    @Test
+    void joinTokenUrlAndUserEmail_reachZoomAsRecordingTokenAndUserEmail() {
+        Zoom.Meeting meeting = stack.zoom.createGlobex(true);
+        stack.zoom.start(meeting.number());
+        ObjectNode body = obfBot(meeting, "Recording Notetaker", obf.url("/obf"));
+        ((ObjectNode) body.get("zoom")).put("join_token_url", obf.url("/join-token"));
+        String bot = create(body);
+
+        stack.api.awaitStatus(bot, "in_call_not_recording");
+
+        JsonNode shown = stack.zoom.participant(meeting.number(), "Recording Notetaker");
+        assertThat(shown.get("local_recording").asText()).as(shown.toString()).isEqualTo("allowed");
+        assertThat(shown.get("user_email").asText()).isEqualTo("notes@acme.example");
+        assertThat(stack.api.bot(bot).get("zoom").get("join_token_url").asText())
+                .contains("REDACTED")
+                .doesNotContain(ObfTokenServer.QUERY_SECRET);
+        stack.api.leaveCall(bot);
+        stack.api.awaitCallEnded(bot, "bot_received_leave_call");
     }
 
     @Test

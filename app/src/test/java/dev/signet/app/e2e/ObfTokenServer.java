@@ -33,12 +33,24 @@ final class ObfTokenServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Function<String, String> mint;
+    private final Function<String, String> joinToken;
     private final List<String> tokens = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     /** @param mint mints an OBF token for a meeting number */
     ObfTokenServer(Function<String, String> mint) {
+        this(mint, meeting -> {
+            throw new IllegalStateException("no join tokens here");
+        });
+    }
+
+    /**
+     * @param mint mints an OBF token for a meeting number
+     * @param joinToken mints a local-recording join token for a meeting number
+     */
+    ObfTokenServer(Function<String, String> mint, Function<String, String> joinToken) {
         this.mint = mint;
+        this.joinToken = joinToken;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         } catch (IOException e) {
@@ -64,6 +76,8 @@ final class ObfTokenServer implements AutoCloseable {
             } else if (path.startsWith("/obf-for/")) {
                 // A token minted for another meeting than the one asked for (Zoom: 4015).
                 answer(exchange, mint.apply(path.substring("/obf-for/".length())));
+            } else if (path.equals("/join-token")) {
+                answer(exchange, joinToken.apply(meetingId));
             } else if (path.equals("/no-join-token")) {
                 send(exchange, 404, "no token");
             } else {

@@ -123,6 +123,15 @@ final class Zoom {
         return reply.json().get("token").asText();
     }
 
+    /** A local-recording join token for {@code meeting}, minted with a user-level token of its account. */
+    String localRecordingToken(String userAccessToken, String meeting) {
+        Http.Reply reply = http.get(
+                URI.create(emulator.apiBase() + "/meetings/" + form(meeting) + "/jointoken/local_recording"),
+                Map.of("Authorization", "Bearer " + userAccessToken));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.json().get("token").asText();
+    }
+
     private static String form(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
