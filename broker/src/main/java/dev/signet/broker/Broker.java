@@ -209,9 +209,9 @@ public final class Broker implements AutoCloseable {
                     service::readiness);
             Broker broker = new Broker(server, http, mints, scheduler, guard, config.host(), obf);
             if (obf != null && obfConfig != null) {
-                obf.idle().start(scheduler, obfConfig.grantCheckInterval());
+                var _ = obf.idle().start(scheduler, obfConfig.grantCheckInterval());
                 ConnectService connect = obf.connect();
-                scheduler.scheduleWithFixedDelay(() -> purgeStates(connect), 10, 600, TimeUnit.SECONDS);
+                var _ = scheduler.scheduleWithFixedDelay(() -> purgeStates(connect), 10, 600, TimeUnit.SECONDS);
                 log.info(
                         "OBF enabled: user OAuth app {}, grants in the {} database, connect at {}",
                         obfConfig.app().clientId(),

@@ -149,12 +149,17 @@ class BrokerAuthTest {
     }
 
     @Test
-    void obf_isReservedWith501() {
-        HttpResponse<String> response = fixture.get("/zoom/obf?meeting_id=123456789&token=" + Fixture.SECRET);
+    void obf_withoutTheUserOAuthApp_is503NotConfiguredAfterAuthentication() {
+        HttpResponse<String> response = fixture.get("/zoom/obf?user=u-1&meeting_id=123456789&token=" + Fixture.SECRET);
 
-        assertThat(response.statusCode()).isEqualTo(501);
-        assertThat(response.body()).contains("OBF tokens are not implemented yet");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).startsWith("obf_not_configured:");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(fixture.get("/zoom/obf?user=u-1&meeting_id=123456789").statusCode())
+                .isEqualTo(401);
         assertThat(fixture.send("POST", "/zoom/obf").statusCode()).isEqualTo(405);
+        assertThat(fixture.get("/connect").statusCode()).isEqualTo(404);
+        assertThat(fixture.get("/admin/connections").statusCode()).isEqualTo(404);
     }
 
     @Test

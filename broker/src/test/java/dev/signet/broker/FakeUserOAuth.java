@@ -219,6 +219,10 @@ final class FakeUserOAuth {
             return;
         }
         User user = users.get(userId);
+        if (user == null) {
+            FakeZoom.answer(ctx, Answer.userNotFound(userId));
+            return;
+        }
         FakeZoom.answer(
                 ctx,
                 Answer.json(

@@ -24,6 +24,12 @@ final class Fixture implements AutoCloseable {
     static final String SECRET = "query-secret-alpha-0123456789";
     static final String OLD_SECRET = "query-secret-bravo-9876543210";
     static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    static final String ADMIN = "admin-secret-4c1e9b7a2d";
+    static final String ZOOM_TOKEN = "zoom-event-token-8d2f6a";
+    /** The public redirect URL; tests send its path and query to the broker's real port, as a proxy would. */
+    static final String REDIRECT = "https://broker.test/connect/callback";
+
+    static final String KEY = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=";
 
     final FakeZoom zoom;
     final MutableClock clock;
@@ -51,6 +57,18 @@ final class Fixture implements AutoCloseable {
         env.put("SIGNET_BROKER_SECRETS", SECRET + "," + OLD_SECRET);
         env.put("SIGNET_BROKER_WEBHOOK_SECRET", WHSEC);
         env.put("SIGNET_BROKER_ZOOM_TIMEOUT_MS", "5000");
+        return env;
+    }
+
+    /** The OBF settings: the General app, an admin secret, Zoom's event token, and a database under dataDir. */
+    static Map<String, String> obfEnv(java.nio.file.Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SIGNET_BROKER_OAUTH_CLIENT_ID", FakeZoom.OAUTH_CLIENT_ID);
+        env.put("SIGNET_BROKER_OAUTH_CLIENT_SECRET", FakeZoom.OAUTH_CLIENT_SECRET);
+        env.put("SIGNET_BROKER_OAUTH_REDIRECT_URL", REDIRECT);
+        env.put("SIGNET_BROKER_ADMIN_SECRETS", ADMIN);
+        env.put("SIGNET_BROKER_ZOOM_WEBHOOK_SECRET_TOKEN", ZOOM_TOKEN);
+        env.put("SIGNET_BROKER_DATA_DIR", dataDir.toString());
         return env;
     }
 
@@ -101,6 +119,58 @@ final class Fixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same request on the broker's real address (what a reverse proxy in front of it does). */
+    String local(String publicUrl) {
+        URI uri = URI.create(publicUrl);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** A signed connect link (its path and query), from the operator API. */
+    String connectLink() {
+        HttpResponse<String> link = send("POST", "/admin/connect-links", "Authorization", "Bearer " + ADMIN);
+        assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
+        Matcher url = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(link.body());
+        assertThat(url.find()).isTrue();
+        return local(url.group(1));
+    }
+
+    /** Opens a connect link; returns the broker's answer (a 302 to Zoom's consent page when allowed). */
+    HttpResponse<String> open(String link) {
+        return get(link);
+    }
+
+    /** Follows a redirect to the fake Zoom's consent page; returns Zoom's 302 back to the redirect URL. */
+    HttpResponse<String> consent(HttpResponse<String> toZoom) {
+        assertThat(toZoom.statusCode()).as(toZoom.body()).isEqualTo(302);
+        String location = toZoom.headers().firstValue("Location").orElseThrow();
+        try {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(location)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lands on the broker's callback with Zoom's redirect. */
+    HttpResponse<String> callback(HttpResponse<String> fromZoom) {
+        assertThat(fromZoom.statusCode()).as(fromZoom.body()).isEqualTo(302);
+        return get(local(fromZoom.headers().firstValue("Location").orElseThrow()));
+    }
+
+    /** Drives the whole connect flow as {@code userId}; returns the final page. */
+    HttpResponse<String> connect(String userId) {
+        zoom.users.consentAs(userId);
+        return callback(consent(open(connectLink())));
+    }
+
+    /** GETs an OBF token with the query secret. */
+    HttpResponse<String> obf(String user, String meetingId) {
+        return get("/zoom/obf?token=" + SECRET + "&user=" + user + "&meeting_id=" + meetingId + "&bot_id=bot-1");
     }
 
     URI uri(String pathAndQuery) {

@@ -178,7 +178,7 @@ class SecretLeakTest {
                                 .statusCode())
                         .isEqualTo(405);
                 assertThat(call.get("/zoom/obf?token=" + Fixture.SECRET).statusCode())
-                        .isEqualTo(501);
+                        .isEqualTo(503);
 
                 clock.advance(Duration.ofSeconds(301));
                 zoom.script(

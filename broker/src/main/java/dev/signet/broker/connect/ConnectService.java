@@ -135,10 +135,10 @@ public final class ConnectService {
             return new ConnectOutcome.Connected(user);
         } catch (ZoomOAuthException e) {
             log.warn("Zoom refused the authorization code: {}", e.getMessage());
-            return new ConnectOutcome.Refused(e.getMessage());
+            return new ConnectOutcome.Refused(String.valueOf(e.getMessage()));
         } catch (ZoomException e) {
             log.warn("finishing a connection failed: {}", e.getMessage());
-            return new ConnectOutcome.Failed(e.getMessage());
+            return new ConnectOutcome.Failed(String.valueOf(e.getMessage()));
         }
     }
 

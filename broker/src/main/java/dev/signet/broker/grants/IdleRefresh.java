@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,8 @@ public final class IdleRefresh {
     }
 
     /** Checks every {@code interval} on {@code scheduler}, the first time after one interval. */
-    public void start(ScheduledExecutorService scheduler, Duration interval) {
-        scheduler.scheduleWithFixedDelay(
+    public ScheduledFuture<?> start(ScheduledExecutorService scheduler, Duration interval) {
+        return scheduler.scheduleWithFixedDelay(
                 this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -85,10 +85,11 @@ public final class ObfService {
                 return new ObfOutcome.RateLimited(wait.isZero() ? DEFAULT_BACKOFF : wait);
             }
             log.warn("minting an OBF token for {} failed: {}", user, e.getMessage());
-            return new ObfOutcome.Failed(e.getMessage());
+            return new ObfOutcome.Failed(String.valueOf(e.getMessage()));
         } catch (ZoomTransportException e) {
             log.warn("minting an OBF token for {} failed: {}", user, e.getMessage());
-            return new ObfOutcome.Failed(e.isTimeout() ? "zoom did not answer in time" : e.getMessage());
+            return new ObfOutcome.Failed(
+                    e.isTimeout() ? "zoom did not answer in time" : String.valueOf(e.getMessage()));
         }
     }
 }
