@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         name = "broker",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the token broker: GET /zoom/zak answers a Zoom ZAK as text/plain for a bot's zak_url.",
+            "Runs the token broker: GET /zoom/zak answers a Zoom ZAK as text/plain for a bot's zak_url;"
+                    + " with a Zoom General app (--oauth-*), GET /zoom/obf answers OBF tokens of connected users.",
             "Each option can be given as the SIGNET_* environment variable named in its description;"
                     + " prefer the environment for secrets."
         },
@@ -136,6 +137,80 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "How long a request waits for Zoom. Env SIGNET_BROKER_ZOOM_TIMEOUT_MS, default 10000.")
     private @Nullable String timeout;
 
+    @Option(
+            names = "--oauth-client-id",
+            paramLabel = "ID",
+            description =
+                    "Zoom General (user-managed) app client id, for OBF tokens. Env SIGNET_BROKER_OAUTH_CLIENT_ID.")
+    private @Nullable String oauthClientId;
+
+    @Option(
+            names = "--oauth-client-secret",
+            paramLabel = "SECRET",
+            description = "Zoom General app client secret. Env SIGNET_BROKER_OAUTH_CLIENT_SECRET.")
+    private @Nullable String oauthClientSecret;
+
+    @Option(
+            names = "--oauth-redirect-url",
+            paramLabel = "URL",
+            description =
+                    "The app's redirect URL: this broker's public /connect/callback. Env SIGNET_BROKER_OAUTH_REDIRECT_URL.")
+    private @Nullable String oauthRedirectUrl;
+
+    @Option(
+            names = "--admin-secrets",
+            paramLabel = "SECRETS",
+            description =
+                    "Comma-separated operator bearer secrets (16+ chars; required with OBF). Env SIGNET_BROKER_ADMIN_SECRETS.")
+    private @Nullable String adminSecrets;
+
+    @Option(
+            names = "--zoom-webhook-secret-token",
+            paramLabel = "TOKEN",
+            description =
+                    "The General app's event secret token (verifies app_deauthorized). Env SIGNET_BROKER_ZOOM_WEBHOOK_SECRET_TOKEN.")
+    private @Nullable String zoomWebhookSecretToken;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where the embedded grant database and a generated key live. Env SIGNET_BROKER_DATA_DIR, default ~/.signet/broker.")
+    private @Nullable String dataDir;
+
+    @Option(
+            names = "--database-url",
+            paramLabel = "JDBC",
+            description =
+                    "Grant database (PostgreSQL for more than one replica). Env SIGNET_BROKER_DATABASE_URL, default H2 in the data dir.")
+    private @Nullable String databaseUrl;
+
+    @Option(
+            names = "--encryption-key",
+            paramLabel = "BASE64",
+            description =
+                    "Key sealing stored grants (32 bytes, base64; required with --database-url). Env SIGNET_BROKER_ENCRYPTION_KEY.")
+    private @Nullable String encryptionKey;
+
+    @Option(
+            names = "--grant-refresh-after-days",
+            paramLabel = "DAYS",
+            description =
+                    "Refresh grants idle this long (Zoom's refresh tokens last 90 days). Env SIGNET_BROKER_GRANT_REFRESH_AFTER_DAYS, default 30.")
+    private @Nullable String grantRefreshAfterDays;
+
+    @Option(
+            names = "--grant-check-interval",
+            paramLabel = "SECONDS",
+            description = "How often idle grants are looked for. Env SIGNET_BROKER_GRANT_CHECK_INTERVAL, default 3600.")
+    private @Nullable String grantCheckInterval;
+
+    @Option(
+            names = "--connect-link-ttl",
+            paramLabel = "SECONDS",
+            description = "Default life of a signed connect link. Env SIGNET_BROKER_CONNECT_LINK_TTL, default 86400.")
+    private @Nullable String connectLinkTtl;
+
     /** The broker's settings: the environment, overridden by the flags given. */
     Map<String, String> settings(Map<String, String> environment) {
         Map<String, @Nullable String> flags = new LinkedHashMap<>();
@@ -156,6 +231,17 @@ public final class BrokerCommand implements Callable<Integer> {
         flags.put("SIGNET_BROKER_POOL", pool);
         flags.put("SIGNET_BROKER_USER_COOLDOWN", cooldown);
         flags.put("SIGNET_BROKER_ZOOM_TIMEOUT_MS", timeout);
+        flags.put("SIGNET_BROKER_OAUTH_CLIENT_ID", oauthClientId);
+        flags.put("SIGNET_BROKER_OAUTH_CLIENT_SECRET", oauthClientSecret);
+        flags.put("SIGNET_BROKER_OAUTH_REDIRECT_URL", oauthRedirectUrl);
+        flags.put("SIGNET_BROKER_ADMIN_SECRETS", adminSecrets);
+        flags.put("SIGNET_BROKER_ZOOM_WEBHOOK_SECRET_TOKEN", zoomWebhookSecretToken);
+        flags.put("SIGNET_BROKER_DATA_DIR", dataDir);
+        flags.put("SIGNET_BROKER_DATABASE_URL", databaseUrl);
+        flags.put("SIGNET_BROKER_ENCRYPTION_KEY", encryptionKey);
+        flags.put("SIGNET_BROKER_GRANT_REFRESH_AFTER_DAYS", grantRefreshAfterDays);
+        flags.put("SIGNET_BROKER_GRANT_CHECK_INTERVAL", grantCheckInterval);
+        flags.put("SIGNET_BROKER_CONNECT_LINK_TTL", connectLinkTtl);
         return Foreground.settings(environment, flags);
     }
 
@@ -170,6 +256,7 @@ public final class BrokerCommand implements Callable<Integer> {
                     BrokerConfig config = BrokerConfig.fromEnvironment(settings(System.getenv()));
                     return () -> Broker.start(config);
                 },
-                broker -> out.println("signet broker: listening on " + broker.uri() + " (GET /zoom/zak)"));
+                broker ->
+                        out.println("signet broker: listening on " + broker.uri() + " (GET /zoom/zak, GET /zoom/obf)"));
     }
 }
