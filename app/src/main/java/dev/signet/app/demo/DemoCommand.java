@@ -106,9 +106,12 @@ public final class DemoCommand implements Callable<Integer> {
                     "meeting with the signed-in bot: " + stack.emulator().baseUrl() + "/meetings/" + result.meeting());
             timeline.note("bot API:  curl -H 'Authorization: Token " + stack.apiKey() + "' "
                     + stack.platform().baseUrl() + "/api/v1/bot/" + result.signedInBot() + "/");
-            timeline.note(
-                    "Zoom's policy: ZAK joins by bots are sanctioned for meetings of the owner's own Zoom account;"
-                            + " external meetings need OBF tokens.");
+            timeline.note("meeting with the OBF bot:       " + stack.emulator().baseUrl() + "/meetings/"
+                    + result.externalMeeting());
+            timeline.note("broker connections: curl -H 'Authorization: Bearer " + stack.brokerAdminSecret() + "' "
+                    + stack.broker().uri() + "admin/connections");
+            timeline.note("Zoom's policy: ZAK joins by bots are sanctioned for meetings of the owner's own Zoom account"
+                    + " (zoom.zak_url); meetings of other accounts need OBF tokens (zoom.obf_token_url).");
             CountDownLatch stopAsked = new CountDownLatch(1);
             CountDownLatch stopped = new CountDownLatch(1);
             if (!exit) {

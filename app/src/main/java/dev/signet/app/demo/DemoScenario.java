@@ -29,8 +29,15 @@ final class DemoScenario {
     private final Timeline timeline;
     private final Clock clock;
 
-    /** What the story produced: bot ids by scenario and the two meetings. */
-    record Result(String anonymousBot, String signedInBot, String hostBot, String meeting, String unstartedMeeting) {}
+    /** What the story produced: bot ids by scenario and the meetings. */
+    record Result(
+            String anonymousBot,
+            String signedInBot,
+            String hostBot,
+            String obfBot,
+            String meeting,
+            String unstartedMeeting,
+            String externalMeeting) {}
 
     DemoScenario(DemoStack stack, JsonHttp http, Timeline timeline, Clock clock) {
         this.stack = stack;
@@ -70,7 +77,56 @@ final class DemoScenario {
         timeline.note("meeting " + laterId + " status: "
                 + laterState.path("status").asText() + " — started by the bot, as host");
         showParticipants(laterId);
-        return new Result(anonymous, signedIn, hostBot, meetingId, laterId);
+
+        String[] external = externalMeeting();
+        return new Result(anonymous, signedIn, hostBot, external[1], meetingId, laterId, external[0]);
+    }
+
+    /**
+     * Scenario 4: a meeting of another account (Globex) that only signed-in users may join. Zoom requires an OBF
+     * token there: Globex's Gary connects his Zoom account to Acme's broker once, and the bot joins on his behalf
+     * while he is in the meeting. Returns the meeting id and the bot id.
+     */
+    private String[] externalMeeting() {
+        timeline.section("4. A meeting of another Zoom account: the bot joins on behalf of a present user (OBF)");
+        JsonNode meeting = createMeeting(
+                globexAccessToken(), DemoSeed.GLOBEX_USER_ID, "Globex customer call (signed-in users only)", true);
+        String meetingId = meeting.path("id").asText();
+        timeline.event(
+                "Zoom REST (Globex's own app): created meeting " + meetingId + " with meeting_authentication=true");
+
+        JsonHttp.Reply link = http.post(
+                broker("/admin/connect-links"), null, Map.of("Authorization", "Bearer " + stack.brokerAdminSecret()));
+        expect(link, 201, "broker connect link");
+        timeline.event("operator: POST /admin/connect-links -> a signed link, valid until "
+                + link.body().path("expires_at").asText() + ", handed to " + DemoSeed.GLOBEX_EMAIL);
+        ConsentBrowser.Visit visit = new ConsentBrowser(http.client())
+                .connect(URI.create(link.body().path("url").asText()), DemoSeed.GLOBEX_USER_ID);
+        for (String hop : visit.hops()) {
+            timeline.note("  Gary's browser: " + hop);
+        }
+        if (visit.finalStatus() != 200) {
+            throw new IllegalStateException("connecting Gary's Zoom account failed: " + visit.finalPage());
+        }
+        timeline.event("Gary approved Acme's app on Zoom's consent page; the broker stored his grant, encrypted");
+
+        Map<String, Object> zoom = Map.of("obf_token_url", stack.obfUrl(DemoSeed.GLOBEX_EMAIL));
+        String bot = createBotWith(meeting.path("join_url").asText(), "Acme Notetaker (for Gary)", zoom);
+        awaitStatus(bot, Set.of("in_waiting_room", "done", "fatal"));
+        timeline.note("the bot waits: Zoom admits an OBF bot only while its user is in the meeting");
+        JsonNode gary = post(emulator("/emulator/meetings/" + meetingId + "/start"), Map.of());
+        timeline.event("Gary (" + DemoSeed.GLOBEX_EMAIL + ", Globex's host) joined and started the meeting");
+        JsonNode joined = awaitStatus(bot, Set.of("in_call_not_recording", "done", "fatal"), 3);
+        showParticipants(meetingId);
+        if (lastCode(joined).equals("in_call_not_recording")) {
+            post(
+                    emulator("/emulator/participants/"
+                            + gary.path("participant_id").asText() + "/leave"),
+                    Map.of());
+            timeline.event("Gary left the meeting: Zoom removes the bots that joined on his behalf");
+            awaitStatus(bot, FINAL, joined.path("status_changes").size());
+        }
+        return new String[] {meetingId, bot};
     }
 
     /** Asks the bots still in calls to leave, and waits until they are done. */
@@ -85,25 +141,37 @@ final class DemoScenario {
     }
 
     private String s2sAccessToken() {
-        String basic = Base64.getEncoder()
-                .encodeToString((DemoSeed.ACME_S2S_CLIENT_ID + ":" + DemoSeed.ACME_S2S_CLIENT_SECRET)
-                        .getBytes(StandardCharsets.UTF_8));
+        return s2sAccessToken(DemoSeed.ACME_ACCOUNT_ID, DemoSeed.ACME_S2S_CLIENT_ID, DemoSeed.ACME_S2S_CLIENT_SECRET);
+    }
+
+    /** Globex's own S2S app: Globex schedules its meetings itself; Acme only sends a bot. */
+    private String globexAccessToken() {
+        return s2sAccessToken(
+                DemoSeed.GLOBEX_ACCOUNT_ID, DemoSeed.GLOBEX_S2S_CLIENT_ID, DemoSeed.GLOBEX_S2S_CLIENT_SECRET);
+    }
+
+    private String s2sAccessToken(String accountId, String clientId, String clientSecret) {
+        String basic =
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         JsonHttp.Reply reply = http.postForm(
                 URI.create(stack.emulator().oauthBase() + "/oauth/token"),
-                "grant_type=account_credentials&account_id="
-                        + URLEncoder.encode(DemoSeed.ACME_ACCOUNT_ID, StandardCharsets.UTF_8),
+                "grant_type=account_credentials&account_id=" + URLEncoder.encode(accountId, StandardCharsets.UTF_8),
                 Map.of("Authorization", "Basic " + basic));
         expect(reply, 200, "Zoom OAuth");
         return reply.body().path("access_token").asText();
     }
 
     private JsonNode createMeeting(String accessToken, String topic, boolean signedInOnly) {
+        return createMeeting(accessToken, DemoSeed.HOST_USER_ID, topic, signedInOnly);
+    }
+
+    private JsonNode createMeeting(String accessToken, String hostUserId, String topic, boolean signedInOnly) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("meeting_authentication", signedInOnly);
         settings.put("join_before_host", false);
         settings.put("waiting_room", false);
         JsonHttp.Reply reply = http.post(
-                URI.create(stack.emulator().apiBase() + "/users/" + DemoSeed.HOST_USER_ID + "/meetings"),
+                URI.create(stack.emulator().apiBase() + "/users/" + hostUserId + "/meetings"),
                 Map.of("topic", topic, "type", 2, "settings", settings),
                 Map.of("Authorization", "Bearer " + accessToken));
         expect(reply, 201, "Zoom create meeting");
@@ -111,19 +179,28 @@ final class DemoScenario {
     }
 
     private String createBot(String meetingUrl, String name, @Nullable String zakUrl) {
+        return createBotWith(meetingUrl, name, zakUrl == null ? Map.of() : Map.of("zak_url", zakUrl));
+    }
+
+    private String createBotWith(String meetingUrl, String name, Map<String, Object> zoom) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meeting_url", meetingUrl);
         body.put("bot_name", name);
         body.put("metadata", Map.of("demo", "signet"));
-        if (zakUrl != null) {
-            body.put("zoom", Map.of("zak_url", zakUrl));
+        if (!zoom.isEmpty()) {
+            body.put("zoom", zoom);
         }
         JsonHttp.Reply reply = http.post(api("/api/v1/bot/"), body, auth());
         expect(reply, 201, "create bot");
         String id = reply.body().path("id").asText();
-        String shownUrl = reply.body().path("zoom").path("zak_url").asText("");
-        timeline.event("POST /api/v1/bot/ \"" + name + "\" -> " + id
-                + (shownUrl.isEmpty() ? " (no zak_url)" : " (zak_url shown redacted: " + shownUrl + ")"));
+        String shown = "";
+        for (String field : List.of("zak_url", "obf_token_url")) {
+            String url = reply.body().path("zoom").path(field).asText("");
+            if (!url.isEmpty()) {
+                shown = " (" + field + " shown redacted: " + url + ")";
+            }
+        }
+        timeline.event("POST /api/v1/bot/ \"" + name + "\" -> " + id + (shown.isEmpty() ? " (no token URL)" : shown));
         return id;
     }
 
@@ -165,7 +242,7 @@ final class DemoScenario {
             }
             String signedIn = p.path("signed_in_as").isTextual()
                     ? "signed in as " + p.path("signed_in_as").asText()
-                    : "not signed in";
+                    : p.path("on_behalf_of").asBoolean() ? "on behalf of a present user (OBF)" : "not signed in";
             String avatar = p.path("avatar_url").isTextual()
                     ? ", avatar " + p.path("avatar_url").asText()
                     : "";
@@ -204,12 +281,13 @@ final class DemoScenario {
         return reply.body();
     }
 
-    private void post(URI uri, Map<String, Object> body) {
+    private JsonNode post(URI uri, Map<String, Object> body) {
         JsonHttp.Reply reply = http.post(uri, body, uri.getPath().startsWith("/api/") ? auth() : Map.of());
         if (reply.status() >= 300) {
             throw new IllegalStateException(
                     "POST " + uri.getPath() + " answered " + reply.status() + ": " + reply.body());
         }
+        return reply.body();
     }
 
     private Map<String, String> auth() {
@@ -218,6 +296,10 @@ final class DemoScenario {
 
     private URI api(String path) {
         return URI.create(stack.platform().baseUrl().toString().replaceAll("/$", "") + path);
+    }
+
+    private URI broker(String path) {
+        return URI.create(stack.broker().uri().toString().replaceAll("/$", "") + path);
     }
 
     private URI emulator(String path) {

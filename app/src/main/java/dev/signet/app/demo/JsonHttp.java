@@ -23,6 +23,11 @@ final class JsonHttp {
         this.json = json;
     }
 
+    /** The underlying client, for callers that need raw responses (redirects, HTML). */
+    HttpClient client() {
+        return http;
+    }
+
     /** A response's status and parsed body ({@code null} body when empty). */
     record Reply(int status, JsonNode body) {}
 
