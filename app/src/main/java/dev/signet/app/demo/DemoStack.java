@@ -47,7 +47,7 @@ public record DemoStack(
         Runnable stop)
         implements AutoCloseable {
     /** Where Zoom sends a user back after they approve Acme's app: the broker's OAuth callback. */
-    static final String OAUTH_CALLBACK_PATH = "/zoom/oauth/callback";
+    static final String OAUTH_CALLBACK_PATH = "/connect/callback";
 
     /** Ports for each deployable (0 = any free port) and where the platform keeps its data. */
     public record Ports(int emulator, int broker, int platform) {}
