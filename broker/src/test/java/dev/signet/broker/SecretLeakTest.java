@@ -88,9 +88,51 @@ class SecretLeakTest {
             scripts.computeIfAbsent(user, u -> new ArrayDeque<>()).add(response);
         }
 
+        final Set<String> userTokens = ConcurrentHashMap.newKeySet();
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+
+        private String userToken(String kind) {
+            String token = kind + "LEAK" + serial.incrementAndGet() + "Qx7";
+            issued.add(token);
+            return token;
+        }
+
         @Override
         public MockResponse dispatch(RecordedRequest request) {
             String path = request.getUrl().encodedPath();
+            String body = request.getBody() == null ? "" : request.getBody().utf8();
+            bodies.add(body);
+            if (path.equals("/oauth/authorize")) {
+                String code = userToken("code");
+                return new MockResponse.Builder()
+                        .code(302)
+                        .addHeader(
+                                "Location",
+                                request.getUrl().queryParameter("redirect_uri") + "?code=" + code + "&state="
+                                        + request.getUrl().queryParameter("state"))
+                        .build();
+            }
+            if (path.equals("/oauth/revoke")) {
+                return json(200, "{\"status\":\"success\"}");
+            }
+            if (path.equals("/oauth/token") && !body.contains("account_credentials")) {
+                String access = userToken("uaccess");
+                userTokens.add(access);
+                return json(
+                        200,
+                        "{\"access_token\":\"" + access + "\",\"refresh_token\":\"" + userToken("urefresh")
+                                + "\",\"token_type\":\"bearer\",\"expires_in\":3599,\"scope\":\"user:read:token\"}");
+            }
+            if (path.startsWith("/v2/users/me")) {
+                String bearer = String.valueOf(request.getHeaders().get("Authorization"))
+                        .replace("Bearer ", "");
+                if (!userTokens.contains(bearer)) {
+                    return json(401, "{\"code\":124,\"message\":\"Invalid access token.\"}");
+                }
+                return path.equals("/v2/users/me")
+                        ? json(200, "{\"id\":\"u-leak\",\"email\":\"leak@other.example\",\"account_id\":\"a\"}")
+                        : json(200, "{\"token\":\"" + userToken("obf") + "\"}");
+            }
             if (path.equals("/oauth/token")) {
                 String token = "oauthLEAK" + serial.incrementAndGet() + "Qx7";
                 issued.add(token);
@@ -238,6 +280,109 @@ class SecretLeakTest {
         assertThat(leaks).isEmpty();
     }
 
+    @Test
+    void obfScenarioAtTrace_neverShowsRefreshTokensObfTokensStateOrCode() throws Exception {
+        Zoom zoom = new Zoom();
+        List<String> exposed = new ArrayList<>();
+        List<String> flowSecrets = new ArrayList<>();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("leak-obf");
+        try (MockWebServer server = new MockWebServer();
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()) {
+            server.setDispatcher(zoom);
+            server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+            String base = "http://127.0.0.1:" + server.getPort();
+            Map<String, String> env = new HashMap<>();
+            env.put("SIGNET_BROKER_HOST", "127.0.0.1");
+            env.put("SIGNET_BROKER_PORT", "0");
+            env.put("SIGNET_ZOOM_OAUTH_URL", base);
+            env.put("SIGNET_ZOOM_API_URL", base + "/v2");
+            env.put("SIGNET_ZOOM_ACCOUNT_ID", FakeZoom.ACCOUNT_ID);
+            env.put("SIGNET_ZOOM_CLIENT_ID", FakeZoom.CLIENT_ID);
+            env.put("SIGNET_ZOOM_CLIENT_SECRET", FakeZoom.CLIENT_SECRET);
+            env.put("SIGNET_BROKER_ZAK_USERS", Fixture.ALICE);
+            env.put("SIGNET_BROKER_SECRETS", Fixture.SECRET);
+            env.putAll(Fixture.obfEnv(dir));
+            MutableClock clock = MutableClock.fixed();
+            try (Broker broker = Broker.start(BrokerConfig.fromEnvironment(env), clock)) {
+                Caller call = new Caller(client, broker.uri(), exposed);
+                HttpResponse<String> link = client.send(
+                        HttpRequest.newBuilder(broker.uri().resolve("/admin/connect-links"))
+                                .header("Authorization", "Bearer " + Fixture.ADMIN)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String url = link.body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+                flowSecrets.add(url.replaceAll(".*sig=", ""));
+                String connectPath =
+                        URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery();
+                HttpResponse<String> toZoom = client.send(
+                        HttpRequest.newBuilder(broker.uri().resolve(connectPath))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                URI authorize =
+                        URI.create(toZoom.headers().firstValue("Location").orElseThrow());
+                flowSecrets.add(authorize.getRawQuery().replaceAll(".*state=([^&]+).*", "$1"));
+                HttpResponse<String> fromZoom =
+                        client.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
+                URI back = URI.create(fromZoom.headers().firstValue("Location").orElseThrow());
+                String callback = back.getRawPath() + "?" + back.getRawQuery();
+                assertThat(call.get(callback).statusCode()).isEqualTo(200);
+                assertThat(call.get(callback).statusCode()).isEqualTo(400);
+                assertThat(call.get("/zoom/obf?token=" + Fixture.SECRET + "&user=u-leak&meeting_id=81234567890")
+                                .statusCode())
+                        .isEqualTo(200);
+                clock.advance(Duration.ofMinutes(61));
+                assertThat(call.get("/zoom/obf?token=" + Fixture.SECRET + "&user=leak@other.example&meeting_id="
+                                        + "81234567890")
+                                .statusCode())
+                        .isEqualTo(200);
+                assertThat(call.get("/zoom/obf?token=" + Fixture.SECRET + "&user=u-nobody&meeting_id=81234567890")
+                                .statusCode())
+                        .isEqualTo(404);
+                assertThat(call.get("/admin/connections", "Authorization", "Bearer " + Fixture.ADMIN)
+                                .statusCode())
+                        .isEqualTo(200);
+                assertThat(call.send("DELETE", "/admin/connections/u-leak", "Authorization", "Bearer " + Fixture.ADMIN)
+                                .statusCode())
+                        .isEqualTo(204);
+                call.get("/metrics");
+            }
+        }
+        zoom.bodies.stream()
+                .filter(b -> b.contains("code_verifier="))
+                .forEach(b -> flowSecrets.add(b.replaceAll(".*code_verifier=([^&]+).*", "$1")));
+        assertThat(flowSecrets).hasSize(3);
+        List<String> secrets = new ArrayList<>(zoom.issued);
+        secrets.addAll(flowSecrets);
+        secrets.add(FakeZoom.OAUTH_CLIENT_SECRET);
+        secrets.add(Fixture.ADMIN);
+        secrets.add(Fixture.ZOOM_TOKEN);
+        secrets.add(Fixture.SECRET);
+        assertThat(zoom.issued).anyMatch(t -> t.startsWith("urefresh")).anyMatch(t -> t.startsWith("obf"));
+        root.detachAppender(captured);
+        List<String> logs;
+        synchronized (captured) {
+            logs = captured.list.stream().map(SecretLeakTest::render).toList();
+        }
+        assertThat(logs).hasSizeGreaterThan(20);
+        List<String> leaks = new ArrayList<>();
+        for (String secret : secrets) {
+            for (String line : logs) {
+                if (line.contains(secret)) {
+                    leaks.add("log shows a secret: " + excerpt(line, secret));
+                }
+            }
+            for (String text : exposed) {
+                if (text.contains(secret)) {
+                    leaks.add("response shows a secret: " + excerpt(text, secret));
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
     /** Up to 300 characters around the secret, with the secret itself masked. */
     private static String excerpt(String text, String secret) {
         int at = text.indexOf(secret);
@@ -277,7 +422,8 @@ class SecretLeakTest {
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             exposed.add(response.headers().map().toString());
-            boolean zakAnswer = pathAndQuery.startsWith("/zoom/zak") && response.statusCode() == 200;
+            boolean zakAnswer = (pathAndQuery.startsWith("/zoom/zak") || pathAndQuery.startsWith("/zoom/obf"))
+                    && response.statusCode() == 200;
             if (!zakAnswer) {
                 exposed.add(response.body());
             }
