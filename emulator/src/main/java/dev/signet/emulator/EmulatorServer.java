@@ -110,8 +110,9 @@ public final class EmulatorServer implements AutoCloseable {
                 new Consent(directory, grants),
                 json,
                 gate);
-        UserRoutes users = new UserRoutes(resolver, userTokens, meetings, directory, links, json);
-        MeetingRoutes meetingRoutes = new MeetingRoutes(meetings, resolver, directory, views, recordingTokens, json);
+        UserRoutes users = new UserRoutes(api, resolver, userTokens, meetings, directory, links, json);
+        MeetingRoutes meetingRoutes =
+                new MeetingRoutes(api, meetings, resolver, directory, views, recordingTokens, json);
         JoinRoutes joinRoutes = new JoinRoutes(join, meetings, json, config.pingInterval(), gate);
         HostRoutes hostRoutes = new HostRoutes(new HostControls(meetings, directory, people), views, json);
         EventNotifier notifier = new EventNotifier();
@@ -131,16 +132,16 @@ public final class EmulatorServer implements AutoCloseable {
                 connector.setAcceptQueueSize(4096);
                 return connector;
             });
-            new Plumbing(json, random).install(c);
-            oauth.install(c);
-            users.install(c, api);
-            meetingRoutes.install(c, api);
-            joinRoutes.install(c);
-            hostRoutes.install(c);
-            admin.install(c);
-            new Avatars(directory).install(c);
-            new Pages(meetings, directory).install(c);
-            new AppsPage(authorizations, directory, deauthorizer).install(c);
+            new Plumbing(json, random).register(c.routes);
+            oauth.register(c.routes);
+            users.register(c.routes);
+            meetingRoutes.register(c.routes);
+            joinRoutes.register(c.routes);
+            hostRoutes.register(c.routes);
+            admin.register(c.routes);
+            new Avatars(directory).register(c.routes);
+            new Pages(meetings, directory).register(c.routes);
+            new AppsPage(authorizations, directory, deauthorizer).register(c.routes);
             new SdkRoutes().register(c.routes);
         });
         javalin.start();

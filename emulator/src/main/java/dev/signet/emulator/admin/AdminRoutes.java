@@ -16,7 +16,7 @@ import dev.signet.emulator.oauth.TokenStore;
 import dev.signet.emulator.seed.Seed;
 import dev.signet.emulator.seed.SeedLoader;
 import dev.signet.emulator.tokens.UserTokens;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -61,16 +61,16 @@ public final class AdminRoutes {
         this.json = json;
     }
 
-    public void install(JavalinConfig config) {
-        config.routes.post(ADMIN + "/seed", this::seed);
-        config.routes.put(ADMIN + "/accounts/{accountId}/plan", this::plan);
-        config.routes.post(ADMIN + "/accounts/{accountId}/block", this::block);
-        config.routes.delete(ADMIN + "/users/{userId}", this::deleteUser);
-        config.routes.post(ADMIN + "/users/{userId}/sign-out", this::signOut);
-        config.routes.post(ADMIN + "/users/{userId}/deauthorize", this::deauthorize);
-        config.routes.post(ADMIN + "/faults", this::fault);
-        config.routes.put(ADMIN + "/latency", this::latency);
-        config.routes.delete(ADMIN + "/faults", ctx -> {
+    public void register(RoutesConfig routes) {
+        routes.post(ADMIN + "/seed", this::seed);
+        routes.put(ADMIN + "/accounts/{accountId}/plan", this::plan);
+        routes.post(ADMIN + "/accounts/{accountId}/block", this::block);
+        routes.delete(ADMIN + "/users/{userId}", this::deleteUser);
+        routes.post(ADMIN + "/users/{userId}/sign-out", this::signOut);
+        routes.post(ADMIN + "/users/{userId}/deauthorize", this::deauthorize);
+        routes.post(ADMIN + "/faults", this::fault);
+        routes.put(ADMIN + "/latency", this::latency);
+        routes.delete(ADMIN + "/faults", ctx -> {
             faults.clear();
             ctx.status(204);
         });

@@ -1,6 +1,6 @@
 package dev.signet.emulator.faults;
 
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
@@ -17,7 +17,7 @@ public final class FaultGate {
     }
 
     /** Registers {@code handler} for {@code method} (GET, POST, PUT, PATCH, DELETE) and {@code path}, gated. */
-    public void route(JavalinConfig config, String method, String path, Handler handler) {
+    public void route(RoutesConfig routes, String method, String path, Handler handler) {
         String endpoint = method + " " + path;
         Handler gated = ctx -> {
             if (!intercepted(ctx, endpoint)) {
@@ -25,11 +25,11 @@ public final class FaultGate {
             }
         };
         switch (method) {
-            case "GET" -> config.routes.get(path, gated);
-            case "POST" -> config.routes.post(path, gated);
-            case "PUT" -> config.routes.put(path, gated);
-            case "PATCH" -> config.routes.patch(path, gated);
-            case "DELETE" -> config.routes.delete(path, gated);
+            case "GET" -> routes.get(path, gated);
+            case "POST" -> routes.post(path, gated);
+            case "PUT" -> routes.put(path, gated);
+            case "PATCH" -> routes.patch(path, gated);
+            case "DELETE" -> routes.delete(path, gated);
             default -> throw new IllegalArgumentException("unsupported method " + method);
         }
     }

@@ -10,7 +10,7 @@ import dev.signet.emulator.oauth.BearerAuth;
 import dev.signet.emulator.ratelimit.Category;
 import dev.signet.emulator.ratelimit.Decision;
 import dev.signet.emulator.ratelimit.RateLimiter;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,8 +41,8 @@ public final class ZoomApi {
     }
 
     /** Registers a Zoom REST route. */
-    public void route(JavalinConfig config, String method, String path, Category category, Handler handler) {
-        gate.route(config, method, path, ctx -> {
+    public void route(RoutesConfig routes, String method, String path, Category category, Handler handler) {
+        gate.route(routes, method, path, ctx -> {
             AccessToken token = auth.authenticate(ctx.header("Authorization"));
             Account account = directory.findAccount(token.accountId()).orElseThrow(ZoomApiException::invalidToken);
             switch (limiter.acquire(account.id(), account.plan(), category)) {

@@ -2,7 +2,7 @@ package dev.signet.emulator.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.signet.emulator.secret.RandomTokens;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,16 +25,16 @@ public final class Plumbing {
     }
 
     /** Installs the headers, the preflight answer and the error mapping. */
-    public void install(JavalinConfig config) {
-        config.routes.before(this::headers);
-        config.routes.options("/*", ctx -> ctx.status(204));
-        config.routes.exception(ZoomApiException.class, (e, ctx) -> zoomError(ctx, e));
-        config.routes.exception(OAuthException.class, (e, ctx) -> json.send(ctx, e.status(), oauthBody(e)));
-        config.routes.exception(EmulatorException.class, (e, ctx) -> emulatorError(ctx, e));
-        config.routes.exception(JsonProcessingException.class, (e, ctx) -> badJson(ctx, e));
-        config.routes.exception(IllegalArgumentException.class, (e, ctx) -> badInput(ctx, e));
-        config.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
-        config.routes.error(404, this::notFound);
+    public void register(RoutesConfig routes) {
+        routes.before(this::headers);
+        routes.options("/*", ctx -> ctx.status(204));
+        routes.exception(ZoomApiException.class, (e, ctx) -> zoomError(ctx, e));
+        routes.exception(OAuthException.class, (e, ctx) -> json.send(ctx, e.status(), oauthBody(e)));
+        routes.exception(EmulatorException.class, (e, ctx) -> emulatorError(ctx, e));
+        routes.exception(JsonProcessingException.class, (e, ctx) -> badJson(ctx, e));
+        routes.exception(IllegalArgumentException.class, (e, ctx) -> badInput(ctx, e));
+        routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
+        routes.error(404, this::notFound);
     }
 
     private void headers(Context ctx) {

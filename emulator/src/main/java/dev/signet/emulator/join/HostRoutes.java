@@ -7,7 +7,7 @@ import dev.signet.emulator.meetings.Meeting;
 import dev.signet.emulator.meetings.MeetingData;
 import dev.signet.emulator.meetings.MeetingViews;
 import dev.signet.emulator.meetings.Participant;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,21 +27,21 @@ public final class HostRoutes {
         this.json = json;
     }
 
-    public void install(JavalinConfig config) {
-        config.routes.get(MEETING, this::state);
-        config.routes.post(MEETING + "/start", ctx -> answer(ctx, controls.start(number(ctx), text(ctx, "user_id"))));
-        config.routes.post(
+    public void register(RoutesConfig routes) {
+        routes.get(MEETING, this::state);
+        routes.post(MEETING + "/start", ctx -> answer(ctx, controls.start(number(ctx), text(ctx, "user_id"))));
+        routes.post(
                 MEETING + "/people",
                 ctx -> answer(ctx, controls.person(number(ctx), text(ctx, "display_name"), text(ctx, "user_id"))));
-        config.routes.post(MEETING + "/participants/{participantId}/admit", ctx -> {
+        routes.post(MEETING + "/participants/{participantId}/admit", ctx -> {
             controls.admit(number(ctx), ctx.pathParam("participantId"));
             ctx.status(204);
         });
-        config.routes.post(MEETING + "/participants/{participantId}/remove", ctx -> {
+        routes.post(MEETING + "/participants/{participantId}/remove", ctx -> {
             controls.remove(number(ctx), ctx.pathParam("participantId"));
             ctx.status(204);
         });
-        config.routes.post(MEETING + "/lock", ctx -> {
+        routes.post(MEETING + "/lock", ctx -> {
             JsonNode locked = body(ctx).get("locked");
             if (locked == null || !locked.isBoolean()) {
                 throw EmulatorException.badRequest("locked must be true or false");
@@ -49,7 +49,7 @@ public final class HostRoutes {
             controls.lock(number(ctx), locked.asBoolean());
             ctx.status(204);
         });
-        config.routes.post(MEETING + "/end", ctx -> {
+        routes.post(MEETING + "/end", ctx -> {
             controls.end(number(ctx));
             ctx.status(204);
         });

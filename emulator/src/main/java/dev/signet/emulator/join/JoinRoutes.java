@@ -4,7 +4,7 @@ import dev.signet.emulator.faults.FaultGate;
 import dev.signet.emulator.http.EmulatorException;
 import dev.signet.emulator.http.Json;
 import dev.signet.emulator.meetings.MeetingStore;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,10 +31,10 @@ public final class JoinRoutes {
         stream.awaitClosed(timeout);
     }
 
-    public void install(JavalinConfig config) {
-        gate.route(config, "POST", "/emulator/meetings/{meetingNumber}/join", this::join);
-        gate.route(config, "POST", "/emulator/participants/{participantId}/leave", this::leave);
-        gate.route(config, "GET", "/emulator/participants/{participantId}/events", this::events);
+    public void register(RoutesConfig routes) {
+        gate.route(routes, "POST", "/emulator/meetings/{meetingNumber}/join", this::join);
+        gate.route(routes, "POST", "/emulator/participants/{participantId}/leave", this::leave);
+        gate.route(routes, "GET", "/emulator/participants/{participantId}/events", this::events);
     }
 
     private void join(Context ctx) throws Exception {

@@ -11,7 +11,7 @@ import dev.signet.emulator.oauth.AccessToken;
 import dev.signet.emulator.oauth.Scopes;
 import dev.signet.emulator.ratelimit.Category;
 import dev.signet.emulator.tokens.RecordingTokens;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +20,7 @@ import java.util.Map;
  * Zoom's meetings API: create, get, update, delete, end ({@code PUT …/status}) and the local-recording join token.
  */
 public final class MeetingRoutes {
+    private final ZoomApi api;
     private final MeetingStore meetings;
     private final UserResolver users;
     private final Directory directory;
@@ -28,12 +29,14 @@ public final class MeetingRoutes {
     private final Json json;
 
     public MeetingRoutes(
+            ZoomApi api,
             MeetingStore meetings,
             UserResolver users,
             Directory directory,
             MeetingViews views,
             RecordingTokens recordingTokens,
             Json json) {
+        this.api = api;
         this.meetings = meetings;
         this.recordingTokens = recordingTokens;
         this.users = users;
@@ -42,14 +45,14 @@ public final class MeetingRoutes {
         this.json = json;
     }
 
-    public void install(JavalinConfig config, ZoomApi api) {
-        api.route(config, "POST", "/v2/users/{userId}/meetings", Category.MEDIUM, this::create);
-        api.route(config, "GET", "/v2/meetings/{meetingId}", Category.LIGHT, this::get);
-        api.route(config, "PATCH", "/v2/meetings/{meetingId}", Category.LIGHT, this::update);
-        api.route(config, "DELETE", "/v2/meetings/{meetingId}", Category.LIGHT, this::delete);
-        api.route(config, "PUT", "/v2/meetings/{meetingId}/status", Category.LIGHT, this::status);
+    public void register(RoutesConfig routes) {
+        api.route(routes, "POST", "/v2/users/{userId}/meetings", Category.MEDIUM, this::create);
+        api.route(routes, "GET", "/v2/meetings/{meetingId}", Category.LIGHT, this::get);
+        api.route(routes, "PATCH", "/v2/meetings/{meetingId}", Category.LIGHT, this::update);
+        api.route(routes, "DELETE", "/v2/meetings/{meetingId}", Category.LIGHT, this::delete);
+        api.route(routes, "PUT", "/v2/meetings/{meetingId}/status", Category.LIGHT, this::status);
         api.route(
-                config,
+                routes,
                 "GET",
                 "/v2/meetings/{meetingId}/jointoken/local_recording",
                 Category.LIGHT,

@@ -4,7 +4,7 @@ import dev.signet.emulator.directory.User;
 import dev.signet.emulator.faults.FaultGate;
 import dev.signet.emulator.http.Html;
 import dev.signet.emulator.http.Json;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +26,11 @@ public final class OAuthRoutes {
         this.gate = gate;
     }
 
-    public void install(JavalinConfig config) {
-        gate.route(config, "POST", "/oauth/token", this::token);
-        config.routes.get("/oauth/authorize", this::page);
-        config.routes.post("/oauth/authorize", this::decide);
-        gate.route(config, "POST", "/oauth/revoke", this::revoke);
+    public void register(RoutesConfig routes) {
+        gate.route(routes, "POST", "/oauth/token", this::token);
+        routes.get("/oauth/authorize", this::page);
+        routes.post("/oauth/authorize", this::decide);
+        gate.route(routes, "POST", "/oauth/revoke", this::revoke);
     }
 
     private void revoke(Context ctx) {

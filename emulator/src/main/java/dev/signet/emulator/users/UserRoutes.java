@@ -13,7 +13,7 @@ import dev.signet.emulator.oauth.AccessToken;
 import dev.signet.emulator.oauth.Scopes;
 import dev.signet.emulator.ratelimit.Category;
 import dev.signet.emulator.tokens.UserTokens;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +23,7 @@ public final class UserRoutes {
     private static final long MAX_TTL = 31_536_000L;
     private static final Duration DEFAULT_TTL = Duration.ofHours(2);
 
+    private final ZoomApi api;
     private final UserResolver users;
     private final UserTokens tokens;
     private final MeetingStore meetings;
@@ -31,7 +32,14 @@ public final class UserRoutes {
     private final Json json;
 
     public UserRoutes(
-            UserResolver users, UserTokens tokens, MeetingStore meetings, Directory directory, Links links, Json json) {
+            ZoomApi api,
+            UserResolver users,
+            UserTokens tokens,
+            MeetingStore meetings,
+            Directory directory,
+            Links links,
+            Json json) {
+        this.api = api;
         this.users = users;
         this.tokens = tokens;
         this.meetings = meetings;
@@ -40,9 +48,9 @@ public final class UserRoutes {
         this.json = json;
     }
 
-    public void install(JavalinConfig config, ZoomApi api) {
-        api.route(config, "GET", "/v2/users/{userId}", Category.LIGHT, this::user);
-        api.route(config, "GET", "/v2/users/{userId}/token", Category.LIGHT, this::token);
+    public void register(RoutesConfig routes) {
+        api.route(routes, "GET", "/v2/users/{userId}", Category.LIGHT, this::user);
+        api.route(routes, "GET", "/v2/users/{userId}/token", Category.LIGHT, this::token);
     }
 
     private void user(Context ctx, AccessToken token) {

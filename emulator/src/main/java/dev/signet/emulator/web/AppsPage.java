@@ -9,7 +9,7 @@ import dev.signet.emulator.http.EmulatorException;
 import dev.signet.emulator.http.Html;
 import dev.signet.emulator.oauth.Authorizations;
 import dev.signet.emulator.oauth.Grants;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.temporal.ChronoUnit;
 
@@ -28,9 +28,9 @@ public final class AppsPage {
         this.deauthorizer = deauthorizer;
     }
 
-    public void install(JavalinConfig config) {
-        config.routes.get("/emulator/web/apps", this::list);
-        config.routes.post("/emulator/web/apps/deauthorize", this::remove);
+    public void register(RoutesConfig routes) {
+        routes.get("/emulator/web/apps", this::list);
+        routes.post("/emulator/web/apps/deauthorize", this::remove);
     }
 
     private void list(Context ctx) {

@@ -4,7 +4,7 @@ import dev.signet.emulator.directory.Directory;
 import dev.signet.emulator.directory.User;
 import dev.signet.emulator.http.EmulatorException;
 import dev.signet.emulator.http.Html;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
 
@@ -18,8 +18,8 @@ public final class Avatars {
         this.directory = directory;
     }
 
-    public void install(JavalinConfig config) {
-        config.routes.get("/emulator/avatars/{file}", this::avatar);
+    public void register(RoutesConfig routes) {
+        routes.get("/emulator/avatars/{file}", this::avatar);
     }
 
     private void avatar(Context ctx) {

@@ -10,7 +10,7 @@ import dev.signet.emulator.meetings.Meeting;
 import dev.signet.emulator.meetings.MeetingData;
 import dev.signet.emulator.meetings.MeetingStore;
 import dev.signet.emulator.meetings.ParticipantView;
-import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -24,14 +24,14 @@ public final class Pages {
         this.directory = directory;
     }
 
-    public void install(JavalinConfig config) {
-        config.routes.get("/", ctx -> ctx.redirect("/emulator/web/meetings", HttpStatus.FOUND));
-        config.routes.get(
+    public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> ctx.redirect("/emulator/web/meetings", HttpStatus.FOUND));
+        routes.get(
                 "/meetings/{meetingNumber}",
                 ctx -> ctx.redirect(
                         "/emulator/web/meetings/" + UrlText.encode(ctx.pathParam("meetingNumber")), HttpStatus.FOUND));
-        config.routes.get("/emulator/web/meetings", this::index);
-        config.routes.get("/emulator/web/meetings/{meetingNumber}", this::meeting);
+        routes.get("/emulator/web/meetings", this::index);
+        routes.get("/emulator/web/meetings/{meetingNumber}", this::meeting);
     }
 
     private void index(Context ctx) {
