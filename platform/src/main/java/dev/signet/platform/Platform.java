@@ -14,7 +14,8 @@ import dev.signet.platform.http.OpsRoutes;
 import dev.signet.platform.logging.LogGuard;
 import dev.signet.platform.runtime.BotRuntime;
 import dev.signet.platform.runtime.RuntimeSettings;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
+import dev.signet.platform.token.AddressResolver;
 import dev.signet.platform.token.TokenFetcher;
 import dev.signet.platform.token.TokenFetcherSettings;
 import dev.signet.platform.webhook.WebhookSettings;
@@ -92,6 +93,7 @@ public final class Platform implements AutoCloseable {
     private static Platform wire(
             PlatformConfig config, Clock clock, @Nullable MeetingDriver driverOverride, List<AutoCloseable> started) {
         SecureRandom random = new SecureRandom();
+        Pause pause = Pause.real();
         Secret encryptionKey = encryptionKey(config, random);
         LogGuard guard = LogGuard.install(secretsOf(config, encryptionKey));
         started.add(guard);
@@ -109,7 +111,7 @@ public final class Platform implements AutoCloseable {
                 config.webhookBackoff(),
                 config.webhookTimeout(),
                 Duration.ofSeconds(1));
-        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, meters, random);
+        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, pause, meters, random);
         started.add(webhooks);
 
         Bots bots = new Bots(
@@ -122,14 +124,18 @@ public final class Platform implements AutoCloseable {
                 clock,
                 meters);
 
-        MeetingDriver driver = driverOverride != null ? driverOverride : driver(config, clock, started);
+        MeetingDriver driver = driverOverride != null ? driverOverride : driver(config, clock, pause, started);
         WebhookSigner callbackSigner =
                 config.webhookSecret() == null ? null : new WebhookSigner(List.of(config.webhookSecret()));
-        TokenFetcher tokens =
-                new TokenFetcher(TokenFetcherSettings.defaults(config.allowLoopbackTokenUrls()), callbackSigner, clock);
+        TokenFetcher tokens = new TokenFetcher(
+                TokenFetcherSettings.defaults(config.allowLoopbackTokenUrls()),
+                callbackSigner,
+                clock,
+                AddressResolver.system(),
+                pause);
         RuntimeSettings runtimeSettings =
                 RuntimeSettings.defaults(config.sdk()).withObfRetryInterval(config.obfRetryInterval());
-        BotRuntime runtime = new BotRuntime(bots.store(), driver, tokens, runtimeSettings, clock, meters);
+        BotRuntime runtime = new BotRuntime(bots.store(), driver, tokens, runtimeSettings, clock, meters, pause);
         started.add(runtime);
 
         webhooks.deliverer().start();
@@ -165,12 +171,12 @@ public final class Platform implements AutoCloseable {
         return new Platform(List.copyOf(started), http, meters, config.host());
     }
 
-    private static MeetingDriver driver(PlatformConfig config, Clock clock, List<AutoCloseable> started) {
+    private static MeetingDriver driver(PlatformConfig config, Clock clock, Pause pause, List<AutoCloseable> started) {
         return switch (config.driver()) {
             case EMULATOR -> EmulatorDriver.of(Objects.requireNonNull(config.emulatorUrl()));
             case WEBSDK -> {
                 // Closed after the runtime (bots leave first), then it quits any browser still running.
-                WebSdkDriver websdk = new WebSdkDriver(Objects.requireNonNull(config.websdk()), clock, Pause.real());
+                WebSdkDriver websdk = new WebSdkDriver(Objects.requireNonNull(config.websdk()), clock, pause);
                 started.add(websdk);
                 yield websdk;
             }

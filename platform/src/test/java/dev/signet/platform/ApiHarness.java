@@ -9,6 +9,7 @@ import dev.signet.platform.http.HttpServer;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.http.OpsRoutes;
 import dev.signet.platform.runtime.BotStore;
+import dev.signet.platform.time.Pause;
 import dev.signet.platform.webhook.WebhookSettings;
 import dev.signet.platform.webhook.Webhooks;
 import dev.signet.zoom.Secret;
@@ -59,7 +60,7 @@ public final class ApiHarness implements AutoCloseable {
         Database database = Database.open(jdbcUrl, 5);
         JsonCodec json = new JsonCodec();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, meters, random);
+        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, Pause.real(), meters, random);
         Bots bots = new Bots(
                 database.jdbi(),
                 json,

@@ -12,7 +12,7 @@ import dev.signet.platform.driver.MeetingSession;
 import dev.signet.platform.driver.websdk.SdkSource;
 import dev.signet.platform.driver.websdk.WebSdkDriver;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
 import dev.signet.testkit.Services;
 import dev.signet.zoom.Secret;
 import dev.signet.zoom.sdk.SdkCredentials;

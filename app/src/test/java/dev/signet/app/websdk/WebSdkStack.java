@@ -14,7 +14,7 @@ import dev.signet.platform.PlatformConfig;
 import dev.signet.platform.driver.websdk.SdkSource;
 import dev.signet.platform.driver.websdk.WebSdkDriver;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
 import dev.signet.testkit.Services;
 import io.javalin.Javalin;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dev.signet.platform.driver.MeetingSession;
 import dev.signet.platform.runtime.BotAction.Emit;
 import dev.signet.platform.runtime.BotAction.Join;
 import dev.signet.platform.runtime.BotAction.LeaveMeeting;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
 import dev.signet.platform.token.TokenFetcher;
 import dev.signet.platform.token.TokenResult;
 import dev.signet.zoom.Secret;

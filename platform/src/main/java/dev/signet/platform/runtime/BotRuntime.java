@@ -1,7 +1,7 @@
 package dev.signet.platform.runtime;
 
 import dev.signet.platform.driver.MeetingDriver;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
 import dev.signet.platform.token.TokenFetcher;
 import dev.signet.zoom.sdk.SdkSigner;
 import io.micrometer.core.instrument.Gauge;
@@ -37,18 +37,8 @@ public final class BotRuntime implements AutoCloseable {
 
     private record Running(BotRunner runner, Thread thread) {}
 
-    public BotRuntime(
-            BotStore store,
-            MeetingDriver driver,
-            TokenFetcher tokens,
-            RuntimeSettings settings,
-            Clock clock,
-            MeterRegistry meters) {
-        this(store, driver, tokens, settings, clock, meters, Pause.real());
-    }
-
     /** A runtime whose bots wait through {@code pause} when they have no meeting session (tests move a clock). */
-    BotRuntime(
+    public BotRuntime(
             BotStore store,
             MeetingDriver driver,
             TokenFetcher tokens,

@@ -1,4 +1,4 @@
-package dev.signet.platform.token;
+package dev.signet.platform.time;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

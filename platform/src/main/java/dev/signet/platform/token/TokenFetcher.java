@@ -1,5 +1,6 @@
 package dev.signet.platform.token;
 
+import dev.signet.platform.time.Pause;
 import dev.signet.platform.token.TokenResult.FailureKind;
 import dev.signet.webhooks.SignedHeaders;
 import dev.signet.webhooks.WebhookSigner;
@@ -42,12 +43,7 @@ public final class TokenFetcher {
     private final OkHttpClient httpsClient;
     private final OkHttpClient httpClient;
 
-    /** A fetcher using the system resolver and real waits. */
-    public TokenFetcher(TokenFetcherSettings settings, @Nullable WebhookSigner signer, Clock clock) {
-        this(settings, signer, clock, AddressResolver.system(), Pause.real());
-    }
-
-    /** A fetcher with an injected resolver (tests map names to any address) and pause. */
+    /** A fetcher; tests inject a resolver that maps names to any address, and a pause that moves their clock. */
     public TokenFetcher(
             TokenFetcherSettings settings,
             @Nullable WebhookSigner signer,

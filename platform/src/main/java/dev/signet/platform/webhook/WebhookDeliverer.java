@@ -1,5 +1,7 @@
 package dev.signet.platform.webhook;
 
+import dev.signet.platform.time.Doorbell;
+import dev.signet.platform.time.Pause;
 import dev.signet.webhooks.SignedHeaders;
 import dev.signet.webhooks.WebhookSigner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,9 +41,8 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final HttpClient http;
     private final Clock clock;
     private final DeliveryMetrics metrics;
+    private final Doorbell doorbell;
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
-    private final Object signal = new Object();
-    private boolean wakeRequested;
     private volatile boolean running;
     private @Nullable Thread worker;
 
@@ -51,12 +52,14 @@ public final class WebhookDeliverer implements AutoCloseable {
             WebhookSigner signer,
             HttpClient http,
             Clock clock,
+            Pause pause,
             MeterRegistry meters) {
         this.repository = repository;
         this.settings = settings;
         this.signer = signer;
         this.http = http;
         this.clock = clock;
+        this.doorbell = new Doorbell(pause);
         this.metrics = new DeliveryMetrics(meters);
     }
 
@@ -71,10 +74,7 @@ public final class WebhookDeliverer implements AutoCloseable {
 
     /** Looks for due deliveries now (call after a transaction that queued some has committed). */
     public void wake() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
+        doorbell.ring();
     }
 
     private void loop() {
@@ -92,7 +92,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                 // A database hiccup must not kill the worker; the rows stay pending and are retried.
                 LOG.warn("webhook delivery pass failed: {}", e.toString());
                 try {
-                    pause(settings.pollInterval());
+                    doorbell.await(settings.pollInterval());
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
@@ -121,21 +121,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                 wait = untilDue.isNegative() ? Duration.ZERO : untilDue;
             }
         }
-        pause(wait);
-    }
-
-    private void pause(Duration wait) throws InterruptedException {
-        synchronized (signal) {
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (!wakeRequested && running) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                TimeUnit.NANOSECONDS.timedWait(signal, left);
-            }
-            wakeRequested = false;
-        }
+        doorbell.await(wait);
     }
 
     /**

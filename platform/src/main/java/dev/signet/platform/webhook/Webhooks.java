@@ -1,6 +1,7 @@
 package dev.signet.platform.webhook;
 
 import dev.signet.platform.http.JsonCodec;
+import dev.signet.platform.time.Pause;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookSigner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ public final class Webhooks implements AutoCloseable {
             WebhookSettings settings,
             JsonCodec json,
             Clock clock,
+            Pause pause,
             MeterRegistry meters,
             SecureRandom random) {
         this.repository = new WebhookRepository(jdbi);
@@ -45,7 +47,7 @@ public final class Webhooks implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(httpExecutor)
                 .build();
-        this.deliverer = new WebhookDeliverer(repository, settings, signer, http, clock, meters);
+        this.deliverer = new WebhookDeliverer(repository, settings, signer, http, clock, pause, meters);
         this.routes = new WebhookRoutes(repository, json, clock, deliverer);
         this.gauge = MultiGauge.builder("signet.webhook.deliveries")
                 .description("Webhook deliveries in the outbox by state")

@@ -3,7 +3,7 @@ package dev.signet.platform.driver.websdk;
 import dev.signet.platform.driver.JoinRequest;
 import dev.signet.platform.driver.MeetingDriver;
 import dev.signet.platform.driver.MeetingSession;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
 import java.net.URI;
 import java.time.Clock;
 

@@ -4,7 +4,7 @@ import dev.signet.platform.driver.DriverEvent;
 import dev.signet.platform.driver.DriverFailure;
 import dev.signet.platform.driver.JoinRequest;
 import dev.signet.platform.driver.MeetingSession;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +63,7 @@ final class WebSdkSession implements MeetingSession {
             started = true;
             start();
         }
-        long end = System.nanoTime() + timeout.toNanos();
+        Instant end = clock.instant().plus(timeout);
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for the meeting");
@@ -79,11 +79,11 @@ final class WebSdkSession implements MeetingSession {
             if (!pending.isEmpty()) {
                 continue;
             }
-            long left = end - System.nanoTime();
-            if (left <= 0) {
+            Duration left = Duration.between(clock.instant(), end);
+            if (!left.isPositive()) {
                 return Optional.empty();
             }
-            pause.pause(Duration.ofNanos(Math.min(left, settings.pollInterval().toNanos())));
+            pause.pause(left.compareTo(settings.pollInterval()) < 0 ? left : settings.pollInterval());
         }
     }
 

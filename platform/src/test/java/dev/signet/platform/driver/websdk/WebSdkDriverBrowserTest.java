@@ -7,7 +7,7 @@ import dev.signet.platform.driver.DriverFailure;
 import dev.signet.platform.driver.JoinRequest;
 import dev.signet.platform.driver.MeetingParticipant;
 import dev.signet.platform.driver.MeetingSession;
-import dev.signet.platform.token.Pause;
+import dev.signet.platform.time.Pause;
 import dev.signet.testkit.Services;
 import dev.signet.zoom.Secret;
 import io.javalin.Javalin;
