@@ -1,6 +1,5 @@
 package dev.signet.platform;
 
-import dev.signet.platform.bot.BotControl;
 import dev.signet.platform.bot.Bots;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
@@ -38,7 +37,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,15 +112,8 @@ public final class Platform implements AutoCloseable {
         Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, pause, meters, random);
         started.add(webhooks);
 
-        Bots bots = new Bots(
-                database.jdbi(),
-                json,
-                box,
-                webhooks.outbox(),
-                webhooks.deliverer()::wake,
-                config.allowLoopbackTokenUrls(),
-                clock,
-                meters);
+        Bots bots =
+                new Bots(database.jdbi(), json, box, webhooks.outbox(), config.allowLoopbackTokenUrls(), clock, meters);
 
         MeetingDriver driver = driverOverride != null ? driverOverride : driver(config, clock, pause, started);
         WebhookSigner callbackSigner =
@@ -138,7 +129,7 @@ public final class Platform implements AutoCloseable {
         BotRuntime runtime = new BotRuntime(bots.store(), driver, tokens, runtimeSettings, clock, meters, pause);
         started.add(runtime);
 
-        webhooks.deliverer().start();
+        webhooks.start();
         runtime.start();
 
         ApiKeys keys = ApiKeys.of(config.apiKeys());
@@ -146,23 +137,12 @@ public final class Platform implements AutoCloseable {
             bots.refreshGauge();
             webhooks.refreshGauge();
         });
-        BotControl control = new BotControl() {
-            @Override
-            public void wake() {
-                runtime.wake();
-            }
-
-            @Override
-            public boolean leave(UUID botId) {
-                return runtime.leave(botId);
-            }
-        };
         HttpServer http = HttpServer.start(
                 config.host(),
                 config.port(),
                 json,
                 keys,
-                List.of(ops::register, bots.routes(control)::register, webhooks.routes()::register));
+                List.of(ops::register, bots.routes(runtime)::register, webhooks.routes()::register));
         started.add(http);
         LOG.info(
                 "platform listening on port {} ({} driver)",

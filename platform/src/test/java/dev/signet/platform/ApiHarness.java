@@ -1,6 +1,5 @@
 package dev.signet.platform;
 
-import dev.signet.platform.bot.BotControl;
 import dev.signet.platform.bot.Bots;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
@@ -8,6 +7,7 @@ import dev.signet.platform.http.ApiKeys;
 import dev.signet.platform.http.HttpServer;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.http.OpsRoutes;
+import dev.signet.platform.runtime.BotControl;
 import dev.signet.platform.runtime.BotStore;
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.webhook.WebhookSettings;
@@ -62,14 +62,7 @@ public final class ApiHarness implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, Pause.real(), meters, random);
         Bots bots = new Bots(
-                database.jdbi(),
-                json,
-                SecretBox.of(ENCRYPTION_KEY, random),
-                webhooks.outbox(),
-                webhooks.deliverer()::wake,
-                true,
-                clock,
-                meters);
+                database.jdbi(), json, SecretBox.of(ENCRYPTION_KEY, random), webhooks.outbox(), true, clock, meters);
         RecordingControl control = new RecordingControl();
         OpsRoutes ops = new OpsRoutes(json, database::answers, meters, () -> {
             bots.refreshGauge();
@@ -82,7 +75,7 @@ public final class ApiHarness implements AutoCloseable {
                 ApiKeys.of(List.of(Secret.of(KEY), Secret.of("test-key-2"))),
                 List.of(ops::register, bots.routes(control)::register, webhooks.routes()::register));
         if (deliver) {
-            webhooks.deliverer().start();
+            webhooks.start();
         }
         return new ApiHarness(database, webhooks, http, bots, control, meters);
     }

@@ -6,6 +6,9 @@ import dev.signet.platform.http.FieldErrors;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.runtime.AutomaticLeave;
 import dev.signet.platform.runtime.BotStatus;
+import dev.signet.platform.runtime.JoinCredentials;
+import dev.signet.platform.runtime.RunnableBot;
+import dev.signet.zoom.Secret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -21,7 +24,10 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
-/** The {@code bots} and {@code bot_metadata} tables: create, read, list, update and delete bots. */
+/**
+ * The {@code bots} and {@code bot_metadata} tables: create, read, list, update and delete bots, and the runtime's
+ * queries (due bots, unfinished bots, claims, status).
+ */
 final class BotRepository {
     private final JsonCodec json;
     private final BotSecrets secrets;
@@ -31,7 +37,7 @@ final class BotRepository {
         this.secrets = secrets;
     }
 
-    void insert(Handle h, UUID id, BotDraft draft, Instant now) {
+    void insert(Handle h, UUID id, CreateBotRequest request, Instant now) {
         h.createUpdate("""
                         INSERT INTO bots (id, bot_name, meeting_id, meeting_password, meeting_tk, join_at, metadata,
                             automatic_leave, zoom, zak_url, obf_token_url, join_token_url, status, dispatched,
@@ -41,21 +47,21 @@ final class BotRepository {
                             :now, :now)
                         """)
                 .bind("id", id)
-                .bind("bot_name", draft.botName())
-                .bind("meeting_id", draft.meeting().meetingId())
-                .bind("meeting_password", draft.meeting().password())
-                .bind("meeting_tk", secrets.sealTk(draft.meeting().tk()))
-                .bind("join_at", SqlTime.bind(draft.joinAt()))
-                .bind("metadata", json.write(draft.metadata()))
-                .bind("automatic_leave", json.write(AutomaticLeaveJson.toJson(draft.automaticLeave())))
-                .bind("zoom", json.write(draft.zoom().redacted()))
-                .bind("zak_url", secrets.seal(draft.zoom().zakUrl()))
-                .bind("obf_token_url", secrets.seal(draft.zoom().obfTokenUrl()))
-                .bind("join_token_url", secrets.seal(draft.zoom().joinTokenUrl()))
+                .bind("bot_name", request.botName())
+                .bind("meeting_id", request.meeting().meetingId())
+                .bind("meeting_password", request.meeting().password())
+                .bind("meeting_tk", secrets.sealTk(request.meeting().tk()))
+                .bind("join_at", SqlTime.bind(request.joinAt()))
+                .bind("metadata", json.write(request.metadata()))
+                .bind("automatic_leave", json.write(AutomaticLeaveJson.toJson(request.automaticLeave())))
+                .bind("zoom", json.write(request.zoom().redacted()))
+                .bind("zak_url", secrets.seal(request.zoom().zakUrl()))
+                .bind("obf_token_url", secrets.seal(request.zoom().obfTokenUrl()))
+                .bind("join_token_url", secrets.seal(request.zoom().joinTokenUrl()))
                 .bind("status", BotStatus.READY)
                 .bind("now", SqlTime.bind(now))
                 .execute();
-        insertMetadata(h, id, draft.metadata());
+        insertMetadata(h, id, request.metadata());
     }
 
     private static void insertMetadata(Handle h, UUID id, Map<String, String> metadata) {
@@ -137,27 +143,27 @@ final class BotRepository {
         return rows;
     }
 
-    /** Applies a patch to a bot that is still scheduled; {@code false} when it is not (any more). */
-    boolean update(Handle h, UUID id, BotPatch patch, Instant now) {
+    /** Applies an update to a bot that is still scheduled; {@code false} when it is not (any more). */
+    boolean update(Handle h, UUID id, UpdateBotRequest request, Instant now) {
         Map<String, Object> sets = new LinkedHashMap<>();
-        if (patch.botName() != null) {
-            sets.put("bot_name", patch.botName());
+        if (request.botName() != null) {
+            sets.put("bot_name", request.botName());
         }
-        if (patch.meeting() != null) {
-            sets.put("meeting_id", patch.meeting().meetingId());
-            sets.put("meeting_password", nullable(patch.meeting().password()));
-            sets.put("meeting_tk", nullable(secrets.sealTk(patch.meeting().tk())));
+        if (request.meeting() != null) {
+            sets.put("meeting_id", request.meeting().meetingId());
+            sets.put("meeting_password", nullable(request.meeting().password()));
+            sets.put("meeting_tk", nullable(secrets.sealTk(request.meeting().tk())));
         }
-        if (patch.joinAtGiven()) {
-            sets.put("join_at", SqlTime.bind(patch.joinAt()));
+        if (request.joinAtGiven()) {
+            sets.put("join_at", SqlTime.bind(request.joinAt()));
         }
-        if (patch.metadata() != null) {
-            sets.put("metadata", json.write(patch.metadata()));
+        if (request.metadata() != null) {
+            sets.put("metadata", json.write(request.metadata()));
         }
-        if (patch.automaticLeave() != null) {
-            sets.put("automatic_leave", json.write(AutomaticLeaveJson.toJson(patch.automaticLeave())));
+        if (request.automaticLeave() != null) {
+            sets.put("automatic_leave", json.write(AutomaticLeaveJson.toJson(request.automaticLeave())));
         }
-        ZoomCredentials zoom = patch.zoom();
+        ZoomCredentials zoom = request.zoom();
         if (zoom != null) {
             sets.put("zoom", json.write(zoom.redacted()));
             sets.put("zak_url", nullable(secrets.seal(zoom.zakUrl())));
@@ -174,11 +180,11 @@ final class BotRepository {
         if (update.execute() == 0) {
             return false;
         }
-        if (patch.metadata() != null) {
+        if (request.metadata() != null) {
             h.createUpdate("DELETE FROM bot_metadata WHERE bot_id = :id")
                     .bind("id", id)
                     .execute();
-            insertMetadata(h, id, patch.metadata());
+            insertMetadata(h, id, request.metadata());
         }
         return true;
     }
@@ -198,6 +204,54 @@ final class BotRepository {
                         .bind("ready", BotStatus.READY)
                         .execute()
                 > 0;
+    }
+
+    /** Bots in {@code ready}, not yet dispatched, whose {@code join_at} is null or at or before {@code now}. */
+    List<RunnableBot> due(Handle h, Instant now, int limit) {
+        return h.createQuery("""
+                        SELECT * FROM bots
+                        WHERE status = :ready AND dispatched = FALSE AND (join_at IS NULL OR join_at <= :now)
+                        ORDER BY join_at, created_at, id
+                        LIMIT :limit
+                        """)
+                .bind("ready", BotStatus.READY)
+                .bind("now", SqlTime.bind(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> runnable(rs))
+                .list();
+    }
+
+    /** Bots in no final status that were dispatched or got past {@code ready}: what a restart picks up. */
+    List<RunnableBot> unfinished(Handle h) {
+        // A bot claimed just before a crash is still 'ready' but dispatched: it is unfinished too.
+        return h.createQuery("""
+                        SELECT * FROM bots
+                        WHERE status NOT IN (:done, :fatal) AND (dispatched = TRUE OR status <> :ready)
+                        ORDER BY created_at, id
+                        """)
+                .bind("done", BotStatus.DONE)
+                .bind("fatal", BotStatus.FATAL)
+                .bind("ready", BotStatus.READY)
+                .map((rs, ctx) -> runnable(rs))
+                .list();
+    }
+
+    /** Claims a due bot; {@code false} if it was already claimed, started or deleted. */
+    boolean markDispatched(Handle h, UUID id) {
+        return h.createUpdate(
+                                "UPDATE bots SET dispatched = TRUE WHERE id = :id AND dispatched = FALSE AND status = :ready")
+                        .bind("id", id)
+                        .bind("ready", BotStatus.READY)
+                        .execute()
+                == 1;
+    }
+
+    void updateStatus(Handle h, UUID id, String status, Instant at) {
+        h.createUpdate("UPDATE bots SET status = :status, updated_at = :now WHERE id = :id")
+                .bind("id", id)
+                .bind("status", status)
+                .bind("now", SqlTime.bind(at))
+                .execute();
     }
 
     Map<String, Long> countByStatus(Handle h) {
@@ -222,6 +276,26 @@ final class BotRepository {
                 rs.getBoolean("dispatched"),
                 SqlTime.require(rs, "created_at"),
                 SqlTime.require(rs, "updated_at"));
+    }
+
+    /** A bot with its credentials opened, for the runtime. */
+    private RunnableBot runnable(ResultSet rs) throws SQLException {
+        Bot bot = bot(rs);
+        Secret tk = secrets.open(rs.getString("meeting_tk"));
+        return new RunnableBot(
+                bot.id(),
+                bot.botName(),
+                bot.meetingId(),
+                bot.meetingPassword(),
+                tk == null ? null : tk.reveal(),
+                new JoinCredentials(
+                        secrets.open(rs.getString("zak_url")),
+                        secrets.open(rs.getString("obf_token_url")),
+                        secrets.open(rs.getString("join_token_url")),
+                        bot.zoom().userEmail()),
+                bot.automaticLeave(),
+                bot.joinAt(),
+                bot.status());
     }
 
     private Map<String, String> metadata(String text) {

@@ -32,7 +32,7 @@ final class BotRequestParser {
         this.zoomFields = new ZoomFieldParser(tokenUrls);
     }
 
-    BotDraft create(JsonNode body) {
+    CreateBotRequest create(JsonNode body) {
         requireObject(body);
         FieldErrors errors = new FieldErrors();
         MeetingUrl meeting = null;
@@ -42,7 +42,7 @@ final class BotRequestParser {
         } else {
             meeting = meetingUrl(body.get("meeting_url"), errors);
         }
-        String name = body.has("bot_name") ? botName(body.get("bot_name"), errors) : BotDraft.DEFAULT_NAME;
+        String name = body.has("bot_name") ? botName(body.get("bot_name"), errors) : CreateBotRequest.DEFAULT_NAME;
         Instant joinAt = body.has("join_at") ? joinAt(body.get("join_at"), errors) : null;
         Map<String, String> metadata = body.has("metadata") ? metadata(body.get("metadata"), errors) : Map.of();
         AutomaticLeave leave = body.has("automatic_leave")
@@ -50,7 +50,7 @@ final class BotRequestParser {
                 : AutomaticLeave.DEFAULTS;
         ZoomCredentials zoom = body.has("zoom") ? zoomFields.parse(body.get("zoom"), errors) : ZoomCredentials.NONE;
         errors.throwIfAny();
-        return new BotDraft(
+        return new CreateBotRequest(
                 require(name),
                 require(meeting),
                 joinAt,
@@ -59,7 +59,7 @@ final class BotRequestParser {
                 zoom == null ? ZoomCredentials.NONE : zoom);
     }
 
-    BotPatch update(JsonNode body) {
+    UpdateBotRequest update(JsonNode body) {
         requireObject(body);
         FieldErrors errors = new FieldErrors();
         MeetingUrl meeting = null;
@@ -77,7 +77,7 @@ final class BotRequestParser {
                 body.has("automatic_leave") ? AutomaticLeaveJson.parse(body.get("automatic_leave"), errors) : null;
         ZoomCredentials zoom = body.has("zoom") ? zoomFields.parse(body.get("zoom"), errors) : null;
         errors.throwIfAny();
-        return new BotPatch(name, meeting, body.has("join_at"), joinAt, metadata, leave, zoom);
+        return new UpdateBotRequest(name, meeting, body.has("join_at"), joinAt, metadata, leave, zoom);
     }
 
     private static void requireObject(JsonNode body) {

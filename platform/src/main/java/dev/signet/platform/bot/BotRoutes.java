@@ -16,25 +16,29 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** {@code /api/v1/bot/…}: decode, call {@link BotService}, encode. */
+/** {@code /api/v1/bot/…}: decode into request records, call {@link BotService}, encode. */
 public final class BotRoutes {
     private static final String METADATA_PREFIX = "metadata__";
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 100;
 
     private final BotService service;
+    private final BotRequestParser parser;
     private final JsonCodec json;
 
-    BotRoutes(BotService service, JsonCodec json) {
+    BotRoutes(BotService service, BotRequestParser parser, JsonCodec json) {
         this.service = service;
+        this.parser = parser;
         this.json = json;
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/bot", ctx -> json.send(ctx, 201, service.create(json.readTree(ctx))));
+        routes.post("/api/v1/bot", ctx -> json.send(ctx, 201, service.create(parser.create(json.readTree(ctx)))));
         routes.get("/api/v1/bot", this::list);
         routes.get("/api/v1/bot/{id}", ctx -> json.send(ctx, 200, service.get(id(ctx))));
-        routes.patch("/api/v1/bot/{id}", ctx -> json.send(ctx, 200, service.update(id(ctx), json.readTree(ctx))));
+        routes.patch(
+                "/api/v1/bot/{id}",
+                ctx -> json.send(ctx, 200, service.update(id(ctx), parser.update(json.readTree(ctx)))));
         routes.delete("/api/v1/bot/{id}", ctx -> {
             service.delete(id(ctx));
             ctx.status(204);

@@ -1,8 +1,8 @@
 package dev.signet.platform.bot;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.http.ApiException;
+import dev.signet.platform.runtime.BotControl;
 import dev.signet.platform.runtime.BotStatus;
 import dev.signet.platform.runtime.Participant;
 import dev.signet.platform.runtime.StatusChange;
@@ -15,50 +15,41 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The bot API's operations: each validates, writes in one transaction, and tells the runtime. */
+/** The bot API's operations on decoded requests: each writes in one transaction, then tells the runtime. */
 final class BotService {
     private final Jdbi jdbi;
     private final BotRepository bots;
     private final BotHistoryRepository history;
-    private final BotRequestParser parser;
     private final BotControl control;
     private final Clock clock;
 
-    BotService(
-            Jdbi jdbi,
-            BotRepository bots,
-            BotHistoryRepository history,
-            BotRequestParser parser,
-            BotControl control,
-            Clock clock) {
+    BotService(Jdbi jdbi, BotRepository bots, BotHistoryRepository history, BotControl control, Clock clock) {
         this.jdbi = jdbi;
         this.bots = bots;
         this.history = history;
-        this.parser = parser;
         this.control = control;
         this.clock = clock;
     }
 
-    BotView create(JsonNode body) {
-        BotDraft draft = parser.create(body);
+    BotView create(CreateBotRequest request) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         StatusChange ready = new StatusChange(BotStatus.READY, null, null, SqlTime.truncate(now));
         jdbi.useTransaction(h -> {
-            bots.insert(h, id, draft, now);
+            bots.insert(h, id, request, now);
             history.appendStatus(h, id, ready);
         });
         control.wake();
         // The new bot is exactly what was written: no need to read it back.
         Bot bot = new Bot(
                 id,
-                draft.botName(),
-                draft.meeting().meetingId(),
-                draft.meeting().password(),
-                draft.joinAt() == null ? null : SqlTime.truncate(draft.joinAt()),
-                draft.metadata(),
-                draft.automaticLeave(),
-                draft.zoom().redacted(),
+                request.botName(),
+                request.meeting().meetingId(),
+                request.meeting().password(),
+                request.joinAt() == null ? null : SqlTime.truncate(request.joinAt()),
+                request.metadata(),
+                request.automaticLeave(),
+                request.zoom().redacted(),
                 BotStatus.READY,
                 false,
                 ready.createdAt(),
@@ -103,14 +94,13 @@ final class BotService {
         });
     }
 
-    BotView update(UUID id, JsonNode body) {
-        BotPatch patch = parser.update(body);
+    BotView update(UUID id, UpdateBotRequest request) {
         BotView view = jdbi.inTransaction(h -> {
             Bot bot = bots.find(h, id).orElseThrow(BotService::notFound);
             if (!bot.scheduled()) {
                 throw updateFailed();
             }
-            if (!patch.isEmpty() && !bots.update(h, id, patch, clock.instant())) {
+            if (!request.isEmpty() && !bots.update(h, id, request, clock.instant())) {
                 throw updateFailed();
             }
             return view(h, id);

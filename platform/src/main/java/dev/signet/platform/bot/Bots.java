@@ -2,6 +2,7 @@ package dev.signet.platform.bot;
 
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.http.JsonCodec;
+import dev.signet.platform.runtime.BotControl;
 import dev.signet.platform.runtime.BotStore;
 import dev.signet.platform.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,30 +18,25 @@ public final class Bots {
     private final Clock clock;
     private final BotRepository repository;
     private final BotHistoryRepository history;
-    private final JdbcBotStore store;
+    private final BotStore store;
     private final BotRequestParser parser;
     private final MultiGauge gauge;
 
-    /**
-     * @param allowLoopbackTokenUrls accept {@code http://127.0.0.1…} token URLs (development and tests)
-     * @param afterEnqueue called after a transaction that queued webhooks has committed
-     */
+    /** @param allowLoopbackTokenUrls accept {@code http://127.0.0.1…} token URLs (development and tests) */
     public Bots(
             Jdbi jdbi,
             JsonCodec json,
             SecretBox box,
             WebhookOutbox outbox,
-            Runnable afterEnqueue,
             boolean allowLoopbackTokenUrls,
             Clock clock,
             MeterRegistry meters) {
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
-        BotSecrets secrets = new BotSecrets(box);
-        this.repository = new BotRepository(json, secrets);
+        this.repository = new BotRepository(json, new BotSecrets(box));
         this.history = new BotHistoryRepository();
-        this.store = new JdbcBotStore(jdbi, repository, history, secrets, outbox, afterEnqueue);
+        this.store = new JdbcBotStore(jdbi, repository, history, outbox);
         this.parser = new BotRequestParser(clock, new TokenUrls(allowLoopbackTokenUrls));
         this.gauge = MultiGauge.builder("signet.bots")
                 .description("Bots by current status")
@@ -54,7 +50,7 @@ public final class Bots {
 
     /** The API routes, which tell {@code control} about new bots and leave requests. */
     public BotRoutes routes(BotControl control) {
-        return new BotRoutes(new BotService(jdbi, repository, history, parser, control, clock), json);
+        return new BotRoutes(new BotService(jdbi, repository, history, control, clock), parser, json);
     }
 
     /** Re-reads the bots-by-status gauge from the database (once per scrape). */

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A validated {@code POST /api/v1/bot/} body. */
-record BotDraft(
+record CreateBotRequest(
         String botName,
         MeetingUrl meeting,
         @Nullable Instant joinAt,

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A validated {@code PATCH /api/v1/bot/{id}/} body: {@code null} means "unchanged", except for
  * {@code join_at}, whose presence is {@link #joinAtGiven}.
  */
-record BotPatch(
+record UpdateBotRequest(
         @Nullable String botName,
         @Nullable MeetingUrl meeting,
         boolean joinAtGiven,

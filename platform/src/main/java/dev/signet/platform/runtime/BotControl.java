@@ -1,8 +1,8 @@
-package dev.signet.platform.bot;
+package dev.signet.platform.runtime;
 
 import java.util.UUID;
 
-/** What the bot API asks of the runtime: look at due bots now, and make a bot leave. */
+/** What the bot API asks of the runtime, implemented by {@link BotRuntime}: look at due bots now, make a bot leave. */
 public interface BotControl {
     /** A bot was created or rescheduled. */
     void wake();

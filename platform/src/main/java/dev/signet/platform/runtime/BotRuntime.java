@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Runs bots: dispatches due bots on a tick (and on {@link #wake()}), runs each on its own virtual thread, and on
  * {@link #start()} recovers the bots a previous run left unfinished (DESIGN.md "Restarts").
  */
-public final class BotRuntime implements AutoCloseable {
+public final class BotRuntime implements BotControl, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
 
     private final BotStore store;
@@ -75,11 +75,13 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     /** Polls for due bots now instead of at the next tick (call after creating a bot). */
+    @Override
     public void wake() {
         wakeups.release();
     }
 
     /** Makes a running bot leave its meeting ({@code call_ended} / {@code bot_received_leave_call}). */
+    @Override
     public boolean leave(UUID botId) {
         Running running = active.get(botId);
         if (running == null) {

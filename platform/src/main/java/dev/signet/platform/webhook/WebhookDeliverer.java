@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * non-2xx answer or a network error schedules the next retry from the backoff list; after the last one the
  * delivery is {@code failed}. Pending rows survive restarts: whatever is due is picked up on start.
  */
-public final class WebhookDeliverer implements AutoCloseable {
+final class WebhookDeliverer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
     private static final int BATCH = 200;
 

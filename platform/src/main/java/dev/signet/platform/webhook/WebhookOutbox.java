@@ -1,50 +1,43 @@
 package dev.signet.platform.webhook;
 
 import dev.signet.platform.http.JsonCodec;
-import dev.signet.platform.runtime.StatusChange;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Queues status-change webhooks in the caller's transaction, one row per endpoint, so a webhook exists if and
- * only if its status change was persisted.
+ * Queues webhooks in the caller's transaction, one row per endpoint, so a webhook exists if and only if the change
+ * it reports was persisted.
  */
 public final class WebhookOutbox {
     private final WebhookSettings settings;
     private final JsonCodec json;
     private final Clock clock;
     private final SecureRandom random;
+    private final Runnable onCommitted;
 
-    public WebhookOutbox(WebhookSettings settings, JsonCodec json, Clock clock, SecureRandom random) {
+    WebhookOutbox(WebhookSettings settings, JsonCodec json, Clock clock, SecureRandom random, Runnable onCommitted) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
         this.random = random;
-    }
-
-    /** Whether any endpoint is configured. */
-    public boolean enabled() {
-        return !settings.endpoints().isEmpty();
+        this.onCommitted = onCommitted;
     }
 
     /**
-     * Queues {@code bot.<code>} for every endpoint, inside {@code handle}'s transaction.
+     * Queues {@code event} with {@code body} (written as JSON) for every endpoint, inside {@code handle}'s transaction.
      *
-     * @return how many deliveries were queued
+     * @return how many deliveries were queued; when more than none, call {@link #committed()} after the commit
      */
-    public int enqueue(Handle handle, UUID botId, Map<String, String> metadata, StatusChange change) {
-        if (!enabled()) {
+    public int enqueue(Handle handle, UUID botId, String event, Object body) {
+        if (settings.endpoints().isEmpty()) {
             return 0;
         }
-        String event = "bot." + change.code();
-        String payload = json.write(payload(event, botId, metadata, change));
+        String payload = json.write(body);
         Instant now = clock.instant();
         for (URI endpoint : settings.endpoints()) {
             WebhookRepository.insert(
@@ -65,22 +58,9 @@ public final class WebhookOutbox {
         return settings.endpoints().size();
     }
 
-    /** Recall's v1.11 shape: {@code {"event","data":{"data":{code,sub_code,updated_at},"bot":{id,metadata}}}}. */
-    static Map<String, Object> payload(String event, UUID botId, Map<String, String> metadata, StatusChange change) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("code", change.code());
-        status.put("sub_code", change.subCode());
-        status.put("updated_at", change.createdAt().toString());
-        Map<String, Object> bot = new LinkedHashMap<>();
-        bot.put("id", botId.toString());
-        bot.put("metadata", metadata);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("data", status);
-        data.put("bot", bot);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", event);
-        body.put("data", data);
-        return body;
+    /** Tells the delivery worker that a transaction which queued deliveries has committed. */
+    public void committed() {
+        onCommitted.run();
     }
 
     /** A Standard Webhooks message id: {@code msg_} and 128 random bits. */

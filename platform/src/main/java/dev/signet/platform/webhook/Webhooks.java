@@ -35,7 +35,6 @@ public final class Webhooks implements AutoCloseable {
             MeterRegistry meters,
             SecureRandom random) {
         this.repository = new WebhookRepository(jdbi);
-        this.outbox = new WebhookOutbox(settings, json, clock, random);
         // Without endpoints nothing is sent; a throwaway secret keeps the signer non-null.
         WebhookSecret secret = settings.secret() != null ? settings.secret() : WebhookSecret.generate(random);
         WebhookSigner signer = new WebhookSigner(List.of(secret));
@@ -48,6 +47,7 @@ public final class Webhooks implements AutoCloseable {
                 .executor(httpExecutor)
                 .build();
         this.deliverer = new WebhookDeliverer(repository, settings, signer, http, clock, pause, meters);
+        this.outbox = new WebhookOutbox(settings, json, clock, random, deliverer::wake);
         this.routes = new WebhookRoutes(repository, json, clock, deliverer);
         this.gauge = MultiGauge.builder("signet.webhook.deliveries")
                 .description("Webhook deliveries in the outbox by state")
@@ -58,8 +58,9 @@ public final class Webhooks implements AutoCloseable {
         return outbox;
     }
 
-    public WebhookDeliverer deliverer() {
-        return deliverer;
+    /** Starts delivering: whatever is due, including what a previous run left pending, is sent now. */
+    public void start() {
+        deliverer.start();
     }
 
     public WebhookRoutes routes() {
