@@ -1,6 +1,7 @@
 package dev.signet.platform;
 
 import dev.signet.platform.bot.Bots;
+import dev.signet.platform.crypto.KeyFile;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
 import dev.signet.platform.driver.MeetingDriver;
@@ -19,18 +20,11 @@ import dev.signet.platform.token.TokenFetcher;
 import dev.signet.platform.token.TokenFetcherSettings;
 import dev.signet.platform.webhook.WebhookSettings;
 import dev.signet.platform.webhook.Webhooks;
-import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookSigner;
 import dev.signet.zoom.Secret;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,13 +51,11 @@ public final class Platform implements AutoCloseable {
     private final List<AutoCloseable> closeables;
     private final HttpServer http;
     private final PrometheusMeterRegistry meters;
-    private final String host;
 
-    private Platform(List<AutoCloseable> closeables, HttpServer http, PrometheusMeterRegistry meters, String host) {
+    private Platform(List<AutoCloseable> closeables, HttpServer http, PrometheusMeterRegistry meters) {
         this.closeables = closeables;
         this.http = http;
         this.meters = meters;
-        this.host = host;
     }
 
     /** Starts the platform with the driver its configuration names. */
@@ -92,10 +84,8 @@ public final class Platform implements AutoCloseable {
             PlatformConfig config, Clock clock, @Nullable MeetingDriver driverOverride, List<AutoCloseable> started) {
         SecureRandom random = new SecureRandom();
         Pause pause = Pause.real();
-        Secret encryptionKey = encryptionKey(config, random);
-        LogGuard guard = LogGuard.install(secretsOf(config, encryptionKey));
-        started.add(guard);
-        SecretBox box = SecretBox.of(encryptionKey, random);
+        Secret encryptionKey = KeyFile.resolve(config.encryptionKey(), config.dataDir(), random);
+        started.add(LogGuard.install(config.apiKeys(), config.sdk().secret(), encryptionKey, config.webhookSecret()));
         JsonCodec json = new JsonCodec();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         started.add(meters::close);
@@ -111,9 +101,14 @@ public final class Platform implements AutoCloseable {
                 Duration.ofSeconds(1));
         Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, pause, meters, random);
         started.add(webhooks);
-
-        Bots bots =
-                new Bots(database.jdbi(), json, box, webhooks.outbox(), config.allowLoopbackTokenUrls(), clock, meters);
+        Bots bots = new Bots(
+                database.jdbi(),
+                json,
+                SecretBox.of(encryptionKey, random),
+                webhooks.outbox(),
+                config.allowLoopbackTokenUrls(),
+                clock,
+                meters);
 
         MeetingDriver driver = driverOverride != null ? driverOverride : driver(config, clock, pause, started);
         WebhookSigner callbackSigner =
@@ -132,7 +127,6 @@ public final class Platform implements AutoCloseable {
         webhooks.start();
         runtime.start();
 
-        ApiKeys keys = ApiKeys.of(config.apiKeys());
         OpsRoutes ops = new OpsRoutes(json, database::answers, meters, () -> {
             bots.refreshGauge();
             webhooks.refreshGauge();
@@ -141,14 +135,14 @@ public final class Platform implements AutoCloseable {
                 config.host(),
                 config.port(),
                 json,
-                keys,
+                ApiKeys.of(config.apiKeys()),
                 List.of(ops::register, bots.routes(runtime)::register, webhooks.routes()::register));
         started.add(http);
         LOG.info(
                 "platform listening on port {} ({} driver)",
                 http.port(),
                 driverOverride == null ? config.driver() : "custom");
-        return new Platform(List.copyOf(started), http, meters, config.host());
+        return new Platform(List.copyOf(started), http, meters);
     }
 
     private static MeetingDriver driver(PlatformConfig config, Clock clock, Pause pause, List<AutoCloseable> started) {
@@ -163,45 +157,6 @@ public final class Platform implements AutoCloseable {
         };
     }
 
-    /** Every configured secret as it could appear in a log line: API keys, webhook, SDK and encryption keys. */
-    private static List<String> secretsOf(PlatformConfig config, Secret encryptionKey) {
-        List<String> secrets = new ArrayList<>();
-        config.apiKeys().forEach(key -> secrets.add(key.reveal()));
-        if (config.webhookSecret() != null) {
-            String encoded = config.webhookSecret().encoded();
-            secrets.add(encoded);
-            secrets.add(encoded.substring(WebhookSecret.PREFIX.length()));
-        }
-        secrets.add(config.sdk().secret().reveal());
-        secrets.add(encryptionKey.reveal());
-        return secrets;
-    }
-
-    /** The configured key, or for the embedded database one generated once into the data directory. */
-    private static Secret encryptionKey(PlatformConfig config, SecureRandom random) {
-        if (config.encryptionKey() != null) {
-            return config.encryptionKey();
-        }
-        Path file = config.dataDir().resolve("encryption.key");
-        try {
-            if (Files.exists(file)) {
-                return Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip());
-            }
-            Files.createDirectories(config.dataDir());
-            Secret key = SecretBox.generateKey(random);
-            Files.writeString(file, key.reveal(), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                LOG.debug("no POSIX permissions for the generated key file");
-            }
-            LOG.warn("SIGNET_ENCRYPTION_KEY is not set: generated one in {}; set it explicitly in production", file);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the encryption key in " + config.dataDir(), e);
-        }
-    }
-
     /** The port the API listens on. */
     public int port() {
         return http.port();
@@ -209,8 +164,7 @@ public final class Platform implements AutoCloseable {
 
     /** The API's base URL, e.g. {@code http://127.0.0.1:8080} (loopback when listening on every address). */
     public URI baseUrl() {
-        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        return URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port());
+        return http.baseUrl();
     }
 
     /** The registry behind {@code /metrics}. */

@@ -4,6 +4,7 @@ import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.driver.websdk.WebSdkConfig;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
 import dev.signet.platform.runtime.RuntimeSettings;
+import dev.signet.platform.webhook.WebhookSettings;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.zoom.Secret;
 import dev.signet.zoom.sdk.SdkCredentials;
@@ -145,7 +146,7 @@ public record PlatformConfig(
                         .toList(),
                 secret,
                 e.durations("SIGNET_WEBHOOK_BACKOFF", DEFAULT_BACKOFF),
-                e.duration("SIGNET_WEBHOOK_TIMEOUT", Duration.ofSeconds(15)),
+                e.duration("SIGNET_WEBHOOK_TIMEOUT", WebhookSettings.DEFAULT_TIMEOUT),
                 driver,
                 e.optional("SIGNET_EMULATOR_URL") == null
                         ? null
@@ -158,14 +159,7 @@ public record PlatformConfig(
     }
 
     /** CONTRACTS.md §2: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
-    public static final List<Duration> DEFAULT_BACKOFF = List.of(
-            Duration.ofSeconds(5),
-            Duration.ofMinutes(5),
-            Duration.ofMinutes(30),
-            Duration.ofHours(2),
-            Duration.ofHours(5),
-            Duration.ofHours(10),
-            Duration.ofHours(10));
+    public static final List<Duration> DEFAULT_BACKOFF = WebhookSettings.DEFAULT_BACKOFF;
 
     /** The embedded H2 database under {@code dataDir}; each commit is written at once so {@code kill -9} loses none. */
     public static String embeddedUrl(Path dataDir) {

@@ -85,7 +85,7 @@ public final class ApiHarness implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + http.port());
+        return http.baseUrl();
     }
 
     public ApiClient client() {

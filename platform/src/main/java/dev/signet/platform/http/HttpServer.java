@@ -3,6 +3,7 @@ package dev.signet.platform.http;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -12,9 +13,11 @@ import java.util.function.Consumer;
  */
 public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
+    private final String host;
 
-    private HttpServer(Javalin javalin) {
+    private HttpServer(Javalin javalin, String host) {
         this.javalin = javalin;
+        this.host = host;
     }
 
     /**
@@ -41,7 +44,7 @@ public final class HttpServer implements AutoCloseable {
             routes.forEach(group -> group.accept(config.routes));
         });
         javalin.start();
-        return new HttpServer(javalin);
+        return new HttpServer(javalin, host);
     }
 
     private static void authenticate(Context ctx, ApiKeys keys) {
@@ -55,6 +58,12 @@ public final class HttpServer implements AutoCloseable {
     /** The port the server listens on (the chosen one when started on port 0). */
     public int port() {
         return javalin.port();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8080} (loopback when listening on every address). */
+    public URI baseUrl() {
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port());
     }
 
     @Override

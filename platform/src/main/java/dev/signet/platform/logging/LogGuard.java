@@ -1,6 +1,9 @@
 package dev.signet.platform.logging;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.signet.webhooks.WebhookSecret;
+import dev.signet.zoom.Secret;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,9 +35,26 @@ public final class LogGuard implements AutoCloseable {
     }
 
     /**
+     * Installs a guard for the platform's secrets as they could appear in a log line; the webhook secret with and
+     * without its {@code whsec_} prefix.
+     */
+    public static LogGuard install(
+            List<Secret> apiKeys, Secret sdkSecret, Secret encryptionKey, @Nullable WebhookSecret webhookSecret) {
+        List<String> secrets = new ArrayList<>();
+        apiKeys.forEach(key -> secrets.add(key.reveal()));
+        if (webhookSecret != null) {
+            secrets.add(webhookSecret.encoded());
+            secrets.add(webhookSecret.encoded().substring(WebhookSecret.PREFIX.length()));
+        }
+        secrets.add(sdkSecret.reveal());
+        secrets.add(encryptionKey.reveal());
+        return install(secrets);
+    }
+
+    /**
      * Installs a guard for {@code secrets} in Logback (a no-op guard with any other SLF4J backend).
      *
-     * @param secrets the configured secrets, as they would appear in text
+     * @param secrets the secrets as they would appear in text
      */
     public static LogGuard install(Collection<String> secrets) {
         LoggerContext context = LoggerFactory.getILoggerFactory() instanceof LoggerContext logback ? logback : null;
