@@ -8,6 +8,7 @@ import dev.signet.platform.driver.MeetingSession;
 import dev.signet.platform.runtime.BotAction.Emit;
 import dev.signet.platform.runtime.BotAction.Join;
 import dev.signet.platform.runtime.BotAction.LeaveMeeting;
+import dev.signet.platform.time.Doorbell;
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.token.TokenFetcher;
 import dev.signet.platform.token.TokenResult;
@@ -22,6 +23,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * its actions (record statuses, fetch the ZAK and join, leave). Runs on the bot's own virtual thread.
  *
  * <p>Waits only in {@link MeetingSession#next} or the injected {@link Pause}, up to the state's deadline from the
- * clock. {@link #request} interrupts the thread only while it waits there, never during I/O.
+ * clock, through a {@link Doorbell}: {@link #request} interrupts the thread only while it waits there, never during
+ * I/O.
  */
 final class BotRunner implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
@@ -54,10 +57,8 @@ final class BotRunner implements Runnable {
     private final boolean recovering;
     private final Deps deps;
     private final BotRules rules;
-    private final Object lock = new Object();
-    private @Nullable BotEvent command; // guarded by lock
-    private boolean waiting; // guarded by lock
-    private @Nullable Thread thread; // guarded by lock
+    private final Doorbell doorbell;
+    private final AtomicReference<@Nullable BotEvent> command = new AtomicReference<>();
 
     private final Deque<BotEvent> pending = new ArrayDeque<>();
     private final Map<String, Participant> roster = new LinkedHashMap<>();
@@ -71,25 +72,17 @@ final class BotRunner implements Runnable {
         this.recovering = recovering;
         this.deps = deps;
         this.rules = BotRules.of(bot, settings);
+        this.doorbell = new Doorbell(deps.pause());
     }
 
     /** Asks the bot to leave ({@link BotEvent.LeaveRequested}) or stop ({@link BotEvent.ShutdownRequested}). */
     void request(BotEvent event) {
-        synchronized (lock) {
-            if (command == null) {
-                command = event;
-            }
-            if (waiting && thread != null) {
-                thread.interrupt();
-            }
-        }
+        command.compareAndSet(null, event);
+        doorbell.ring();
     }
 
     @Override
     public void run() {
-        synchronized (lock) {
-            thread = Thread.currentThread();
-        }
         try {
             handle(new BotEvent.Start(recovering));
             while (!(state instanceof BotState.Finished)) {
@@ -114,12 +107,9 @@ final class BotRunner implements Runnable {
 
     private BotEvent await() {
         while (true) {
-            synchronized (lock) {
-                if (command != null) {
-                    BotEvent taken = command;
-                    command = null;
-                    return taken;
-                }
+            BotEvent taken = command.getAndSet(null);
+            if (taken != null) {
+                return taken;
             }
             Instant now = deps.clock().instant();
             Instant deadline = BotDeadlines.of(state, rules);
@@ -139,26 +129,15 @@ final class BotRunner implements Runnable {
     }
 
     private Optional<DriverEvent> waitFor(Duration wait) {
-        synchronized (lock) {
-            if (command != null) {
-                return Optional.empty();
-            }
-            waiting = true;
-        }
+        MeetingSession current = session;
         try {
-            MeetingSession current = session;
             if (current != null) {
-                return current.next(wait);
+                return doorbell.await(() -> current.next(wait), Optional.empty());
             }
-            deps.pause().pause(wait);
+            doorbell.await(wait);
             return Optional.empty();
         } catch (InterruptedException e) {
-            return Optional.empty(); // a request arrived; await() takes it
-        } finally {
-            synchronized (lock) {
-                waiting = false;
-                Thread.interrupted(); // only request() interrupts, and only while waiting
-            }
+            return Optional.empty(); // only request() interrupts, through the doorbell; await() takes the request
         }
     }
 

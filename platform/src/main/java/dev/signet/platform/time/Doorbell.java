@@ -4,11 +4,16 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A worker's idle wait that other threads can cut short. The worker waits through the injected {@link Pause};
- * {@link #ring()} interrupts it only while it waits here, never during I/O, and a ring while it is busy makes its
- * next wait return at once.
+ * A worker's wait that other threads can cut short. {@link #ring()} interrupts the worker only while it waits here,
+ * never during I/O, and a ring while it is busy makes its next wait return at once.
  */
 public final class Doorbell {
+    /** An interruptible wait: a {@link Pause}, or a meeting session's next event. */
+    @FunctionalInterface
+    public interface Wait<T> {
+        T await() throws InterruptedException;
+    }
+
     private final Pause pause;
     private final Object lock = new Object();
     private boolean rung; // guarded by lock
@@ -28,33 +33,45 @@ public final class Doorbell {
         }
     }
 
+    /** Pauses for {@code timeout}, or until rung. */
+    public void await(Duration timeout) throws InterruptedException {
+        await(
+                () -> {
+                    pause.pause(timeout);
+                    return true;
+                },
+                false);
+    }
+
     /**
-     * Waits up to {@code timeout}, or until rung.
+     * Runs {@code wait} unless rung since the last wait; a ring during it interrupts it.
      *
+     * @return what {@code wait} returned, or {@code ifRung} when a ring skipped or ended it
      * @throws InterruptedException when something other than a ring interrupted the wait
      */
-    public void await(Duration timeout) throws InterruptedException {
+    public <T> T await(Wait<T> wait, T ifRung) throws InterruptedException {
         synchronized (lock) {
             if (rung) {
                 rung = false;
-                return;
+                return ifRung;
             }
             waiter = Thread.currentThread();
         }
         try {
-            pause.pause(timeout);
+            return wait.await();
         } catch (InterruptedException e) {
             synchronized (lock) {
                 if (!rung) {
                     throw e;
                 }
             }
+            return ifRung;
         } finally {
             synchronized (lock) {
                 waiter = null;
                 if (rung) {
                     rung = false;
-                    Thread.interrupted(); // the ring's interrupt, when it came just as the pause ended
+                    Thread.interrupted(); // the ring's interrupt, when it came just as the wait ended
                 }
             }
         }

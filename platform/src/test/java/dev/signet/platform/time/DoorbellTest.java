@@ -44,6 +44,15 @@ class DoorbellTest {
     }
 
     @Test
+    void await_aWait_answersWhatItReturned_orTheRungValueAfterARing() throws InterruptedException {
+        Doorbell doorbell = new Doorbell(pauses::add);
+
+        assertThat(doorbell.await(() -> "event", "rung")).isEqualTo("event");
+        doorbell.ring();
+        assertThat(doorbell.await(() -> "event", "rung")).isEqualTo("rung");
+    }
+
+    @Test
     void ring_duringAWait_endsItAndLeavesNoInterrupt() throws Exception {
         Doorbell doorbell = new Doorbell(untilInterrupted);
         CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
