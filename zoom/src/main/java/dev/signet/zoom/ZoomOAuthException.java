@@ -4,8 +4,9 @@ import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Zoom's OAuth endpoint refused a user-OAuth call with {@code {"reason":"…","error":"…"}}: an authorization code,
- * refresh token or client that Zoom does not accept. {@link #isInvalidGrant()} tells a grant that is gone for good
+ * Zoom's OAuth endpoint refused a call: a Server-to-Server token request (any error status, 429 included, so callers
+ * can tell an account's OAuth failure from a refusal of one user), or a user-OAuth call answered with
+ * {@code {"reason":"…","error":"…"}}: an authorization code, refresh token or client that Zoom does not accept. {@link #isInvalidGrant()} tells a grant that is gone for good
  * (used, expired or revoked refresh token or code) from a misconfigured app ({@link #isInvalidClient()}). Like every
  * {@link ZoomException}, the message never carries the code, token or client secret.
  */
@@ -23,6 +24,19 @@ public final class ZoomOAuthException extends ZoomApiException {
      */
     public ZoomOAuthException(int status, String error, String reason, @Nullable String trackingId) {
         super(status, OptionalInt.empty(), error, reason, trackingId, null, null, null);
+    }
+
+    /** The same answer, marked as coming from the OAuth endpoint. */
+    public ZoomOAuthException(ZoomApiException answer) {
+        super(
+                answer.status(),
+                answer.code(),
+                answer.error().orElse(null),
+                answer.zoomMessage(),
+                answer.trackingId(),
+                answer.retryAfter().orElse(null),
+                answer.rateLimitType().orElse(null),
+                answer.rateLimitCategory().orElse(null));
     }
 
     /** The error name Zoom gave ({@code invalid_grant}, {@code invalid_client}, {@code invalid_request}…). */

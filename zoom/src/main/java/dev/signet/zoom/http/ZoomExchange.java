@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomTransportException;
 import dev.signet.zoom.ZoomTransportException.Kind;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,18 +38,34 @@ public final class ZoomExchange {
     private final HttpClient http;
     private final Clock clock;
     private final Duration timeout;
+    private final Listener listener;
     private final ObjectMapper json = new ObjectMapper();
+
+    /** Sees every call to Zoom as it ends (metrics count them): its URI and the HTTP status, empty when none came. */
+    @FunctionalInterface
+    public interface Listener {
+        void called(URI uri, OptionalInt status);
+    }
 
     /**
      * @param timeout deadline for the whole exchange, answer body included
      */
     public ZoomExchange(HttpClient http, Clock clock, Duration timeout) {
+        this(http, clock, timeout, (uri, status) -> {});
+    }
+
+    /**
+     * @param timeout deadline for the whole exchange, answer body included
+     * @param listener told of every call as it ends
+     */
+    public ZoomExchange(HttpClient http, Clock clock, Duration timeout, Listener listener) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         this.http = http;
         this.clock = clock;
         this.timeout = timeout;
+        this.listener = listener;
     }
 
     public Duration timeout() {
@@ -85,8 +102,11 @@ public final class ZoomExchange {
     private HttpResponse<String> exchange(HttpRequest request, String what) {
         CompletableFuture<HttpResponse<String>> future = http.sendAsync(
                 request, BodyHandlers.limiting(BodyHandlers.ofString(StandardCharsets.UTF_8), MAX_BODY_BYTES));
+        OptionalInt status = OptionalInt.empty();
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<String> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            status = OptionalInt.of(response.statusCode());
+            return response;
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -101,6 +121,8 @@ public final class ZoomExchange {
             }
             throw new ZoomTransportException(
                     Kind.NETWORK, "No usable answer from Zoom to " + what + ": " + describe(cause), cause);
+        } finally {
+            listener.called(request.uri(), status);
         }
     }
 

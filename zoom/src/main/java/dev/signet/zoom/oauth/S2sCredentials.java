@@ -1,6 +1,8 @@
 package dev.signet.zoom.oauth;
 
 import dev.signet.zoom.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * A Zoom Server-to-Server OAuth app's credentials.
@@ -20,6 +22,12 @@ public record S2sCredentials(String accountId, String clientId, Secret clientSec
             // Basic auth splits at the first colon, so Zoom would read a different client id.
             throw new IllegalArgumentException("clientId must not contain ':'");
         }
+    }
+
+    /** The HTTP Basic credentials Zoom's token endpoint takes: {@code base64(clientId:clientSecret)}. */
+    public Secret basicCredentials() {
+        return Secret.of(Base64.getEncoder()
+                .encodeToString((clientId + ":" + clientSecret.reveal()).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void requireText(String field, String value) {

@@ -2,6 +2,8 @@ package dev.signet.zoom.oauth;
 
 import dev.signet.zoom.Secret;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -34,5 +36,11 @@ public record UserOAuthApp(String clientId, Secret clientSecret, URI redirectUri
                 || redirectUri.getRawFragment() != null) {
             throw new IllegalArgumentException("redirectUri must be an absolute http(s) URL without a fragment");
         }
+    }
+
+    /** The HTTP Basic credentials Zoom's OAuth endpoints take: {@code base64(clientId:clientSecret)}. */
+    public Secret basicCredentials() {
+        return Secret.of(Base64.getEncoder()
+                .encodeToString((clientId + ":" + clientSecret.reveal()).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -2,8 +2,10 @@ package dev.signet.zoom.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.zoom.Secret;
+import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomEndpoints;
 import dev.signet.zoom.ZoomException;
+import dev.signet.zoom.ZoomOAuthException;
 import dev.signet.zoom.ZoomTransportException;
 import dev.signet.zoom.ZoomTransportException.Kind;
 import dev.signet.zoom.http.ZoomExchange;
@@ -14,12 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Zoom Server-to-Server OAuth: fetches an account access token with the app's credentials, caches it, and refreshes
  * it 60 s before it expires. However many threads ask at once, at most one token request is in flight; the others
- * wait for it and share its token or its failure.
+ * wait for it and share its token or its failure. Zoom's error answers to the token request are
+ * {@link ZoomOAuthException}s, so callers tell an OAuth failure from a refusal of the REST call it was for.
  */
 public final class ZoomOAuth implements TokenSource {
     /** Default deadline for one token request. */
@@ -42,6 +45,7 @@ public final class ZoomOAuth implements TokenSource {
     private final ZoomEndpoints endpoints;
     private final S2sCredentials credentials;
     private final Clock clock;
+    private final Consumer<Secret> onToken;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger waiting = new AtomicInteger();
     private @Nullable Cached current;
@@ -58,10 +62,24 @@ public final class ZoomOAuth implements TokenSource {
      */
     public ZoomOAuth(
             HttpClient http, ZoomEndpoints endpoints, S2sCredentials credentials, Clock clock, Duration timeout) {
-        this.exchange = new ZoomExchange(http, clock, timeout);
+        this(new ZoomExchange(http, clock, timeout), endpoints, credentials, clock, token -> {});
+    }
+
+    /**
+     * @param exchange calls Zoom (its timeout is the deadline of one token request)
+     * @param onToken sees every access token fetched (a log guard learns it)
+     */
+    public ZoomOAuth(
+            ZoomExchange exchange,
+            ZoomEndpoints endpoints,
+            S2sCredentials credentials,
+            Clock clock,
+            Consumer<Secret> onToken) {
+        this.exchange = exchange;
         this.endpoints = endpoints;
         this.credentials = credentials;
         this.clock = clock;
+        this.onToken = onToken;
     }
 
     @Override
@@ -181,10 +199,7 @@ public final class ZoomOAuth implements TokenSource {
 
     private Cached fetch() {
         Instant requestedAt = clock.instant();
-        String basic = Base64.getEncoder()
-                .encodeToString((credentials.clientId() + ":"
-                                + credentials.clientSecret().reveal())
-                        .getBytes(StandardCharsets.UTF_8));
+        String basic = credentials.basicCredentials().reveal();
         String form = "grant_type=account_credentials&account_id="
                 + URLEncoder.encode(credentials.accountId(), StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoints.oauthTokenUri())
@@ -192,8 +207,15 @@ public final class ZoomOAuth implements TokenSource {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
-        JsonNode body = exchange.send(
-                request, "POST /oauth/token", List.of(credentials.clientSecret().reveal(), basic));
+        JsonNode body;
+        try {
+            body = exchange.send(
+                    request,
+                    "POST /oauth/token",
+                    List.of(credentials.clientSecret().reveal(), basic));
+        } catch (ZoomApiException e) {
+            throw new ZoomOAuthException(e);
+        }
         JsonNode token = body.get("access_token");
         JsonNode expiresIn = body.get("expires_in");
         if (token == null || !token.isTextual() || token.asText().isBlank()) {
@@ -205,7 +227,9 @@ public final class ZoomOAuth implements TokenSource {
         Duration life = Duration.ofSeconds(expiresIn.asLong());
         Duration early = life.compareTo(REFRESH_EARLY.multipliedBy(2)) > 0 ? REFRESH_EARLY : life.dividedBy(2);
         LOG.debug("Fetched a Zoom access token valid for {}", life);
-        return new Cached(new Secret(token.asText()), requestedAt.plus(life).minus(early), requestedAt.plus(life));
+        Secret fetched = new Secret(token.asText());
+        onToken.accept(fetched);
+        return new Cached(fetched, requestedAt.plus(life).minus(early), requestedAt.plus(life));
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,12 @@ public final class ZoomUserOAuth {
      * @param timeout deadline for one OAuth request
      */
     public ZoomUserOAuth(HttpClient http, ZoomEndpoints endpoints, UserOAuthApp app, Clock clock, Duration timeout) {
-        this.exchange = new ZoomExchange(http, clock, timeout);
+        this(new ZoomExchange(http, clock, timeout), endpoints, app, clock);
+    }
+
+    /** Calls Zoom through {@code exchange} (its timeout is the deadline of one OAuth request). */
+    public ZoomUserOAuth(ZoomExchange exchange, ZoomEndpoints endpoints, UserOAuthApp app, Clock clock) {
+        this.exchange = exchange;
         this.endpoints = endpoints;
         this.app = app;
         this.clock = clock;
@@ -108,8 +112,7 @@ public final class ZoomUserOAuth {
     }
 
     private JsonNode post(String path, String form, String what, Secret... secrets) {
-        String basic = Base64.getEncoder()
-                .encodeToString((app.clientId() + ":" + app.clientSecret().reveal()).getBytes(StandardCharsets.UTF_8));
+        String basic = app.basicCredentials().reveal();
         List<String> hidden = new ArrayList<>(List.of(app.clientSecret().reveal(), basic));
         for (Secret secret : secrets) {
             hidden.add(secret.reveal());

@@ -28,7 +28,12 @@ public final class ZoomMe {
      * @param timeout deadline for one call to Zoom
      */
     public ZoomMe(HttpClient http, ZoomEndpoints endpoints, Clock clock, Duration timeout) {
-        this.exchange = new ZoomExchange(http, clock, timeout);
+        this(new ZoomExchange(http, clock, timeout), endpoints, clock);
+    }
+
+    /** Calls Zoom through {@code exchange} (its timeout is the deadline of one call). */
+    public ZoomMe(ZoomExchange exchange, ZoomEndpoints endpoints, Clock clock) {
+        this.exchange = exchange;
         this.endpoints = endpoints;
         this.clock = clock;
     }

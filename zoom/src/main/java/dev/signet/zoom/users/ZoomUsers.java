@@ -53,7 +53,12 @@ public final class ZoomUsers {
      * @param timeout deadline for one call to Zoom
      */
     public ZoomUsers(HttpClient http, ZoomEndpoints endpoints, TokenSource tokens, Clock clock, Duration timeout) {
-        this.exchange = new ZoomExchange(http, clock, timeout);
+        this(new ZoomExchange(http, clock, timeout), endpoints, tokens, clock);
+    }
+
+    /** Calls Zoom through {@code exchange} (its timeout is the deadline of one call). */
+    public ZoomUsers(ZoomExchange exchange, ZoomEndpoints endpoints, TokenSource tokens, Clock clock) {
+        this.exchange = exchange;
         this.endpoints = endpoints;
         this.tokens = tokens;
         this.clock = clock;

@@ -11,7 +11,9 @@ import dev.signet.testkit.MutableClock;
 import dev.signet.zoom.MockZoom;
 import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomApiException;
+import dev.signet.zoom.ZoomOAuthException;
 import dev.signet.zoom.ZoomTransportException;
+import dev.signet.zoom.http.ZoomExchange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,15 +154,40 @@ class ZoomOAuthTest {
     }
 
     @Test
-    void accessToken_rateLimited_carriesRetryAfter() {
+    void accessToken_rateLimited_isAnOAuthErrorCarryingRetryAfter() {
         zoom.enqueue(new MockResponse.Builder(json(429, "{\"code\":429,\"message\":\"Too many requests\"}"))
                 .addHeader("Retry-After", "3")
                 .build());
 
-        assertThatThrownBy(oauth::accessToken).isInstanceOfSatisfying(ZoomApiException.class, e -> {
+        assertThatThrownBy(oauth::accessToken).isInstanceOfSatisfying(ZoomOAuthException.class, e -> {
             assertThat(e.isRateLimited()).isTrue();
             assertThat(e.retryAfter()).contains(clock.instant().plusSeconds(3));
         });
+    }
+
+    @Test
+    void exchangeListener_seesEveryCallWithItsStatus_andOnTokenSeesEachFetchedToken() {
+        List<String> calls = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        ZoomOAuth observed = new ZoomOAuth(
+                new ZoomExchange(
+                        MockZoom.http(),
+                        clock,
+                        Duration.ofSeconds(10),
+                        (uri, status) -> calls.add(uri.getPath() + " " + status)),
+                zoom.endpoints(),
+                CREDENTIALS,
+                clock,
+                token -> tokens.add(token.reveal()));
+        zoom.enqueue(json(500, "{}"));
+        zoom.enqueue(oauthToken("access-1", 3599));
+
+        assertThatThrownBy(observed::accessToken).isInstanceOf(ZoomOAuthException.class);
+        assertThat(observed.accessToken().reveal()).isEqualTo("access-1");
+        assertThat(observed.accessToken().reveal()).isEqualTo("access-1");
+
+        assertThat(calls).containsExactly("/oauth/token OptionalInt[500]", "/oauth/token OptionalInt[200]");
+        assertThat(tokens).containsExactly("access-1");
     }
 
     @Test
