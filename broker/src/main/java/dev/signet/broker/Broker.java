@@ -16,20 +16,19 @@ import dev.signet.broker.grants.IdleRefresh;
 import dev.signet.broker.http.BrokerServer;
 import dev.signet.broker.logging.LogGuard;
 import dev.signet.broker.metrics.BrokerMetrics;
-import dev.signet.broker.metrics.MeteredHttpClient;
 import dev.signet.broker.obf.ObfRoutes;
 import dev.signet.broker.obf.ObfService;
-import dev.signet.broker.zak.AccountTokens;
 import dev.signet.broker.zak.UserPool;
 import dev.signet.broker.zak.Warmup;
 import dev.signet.broker.zak.ZakPolicy;
 import dev.signet.broker.zak.ZakRoutes;
 import dev.signet.broker.zak.ZakService;
-import dev.signet.broker.zak.ZoomHealth;
+import dev.signet.broker.zak.ZakThreads;
 import dev.signet.webhooks.ReplayGuard;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookVerifier;
 import dev.signet.zoom.Secret;
+import dev.signet.zoom.http.ZoomExchange;
 import dev.signet.zoom.oauth.ZoomOAuth;
 import dev.signet.zoom.oauth.ZoomUserOAuth;
 import dev.signet.zoom.users.TokenType;
@@ -40,16 +39,11 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -75,8 +69,7 @@ public final class Broker implements AutoCloseable {
 
     private final Javalin server;
     private final HttpClient http;
-    private final ExecutorService mints;
-    private final ScheduledExecutorService scheduler;
+    private final ZakThreads threads;
     private final LogGuard guard;
     private final String host;
     private final @Nullable Obf obf;
@@ -90,50 +83,13 @@ public final class Broker implements AutoCloseable {
             Consumer<RoutesConfig> routes) {}
 
     private Broker(
-            Javalin server,
-            HttpClient http,
-            ExecutorService mints,
-            ScheduledExecutorService scheduler,
-            LogGuard guard,
-            String host,
-            @Nullable Obf obf) {
+            Javalin server, HttpClient http, ZakThreads threads, LogGuard guard, String host, @Nullable Obf obf) {
         this.server = server;
         this.http = http;
-        this.mints = mints;
-        this.scheduler = scheduler;
+        this.threads = threads;
         this.guard = guard;
         this.host = host;
         this.obf = obf;
-    }
-
-    /** The configured secrets as they may appear in text: in a URL, a Basic header, a whsec_ string. */
-    private static List<String> secretsOf(BrokerConfig config) {
-        List<String> secrets = new ArrayList<>();
-        config.querySecrets().forEach(s -> secrets.add(s.reveal()));
-        String clientSecret = config.credentials().clientSecret().reveal();
-        secrets.add(clientSecret);
-        secrets.add(Base64.getEncoder()
-                .encodeToString(
-                        (config.credentials().clientId() + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
-        if (config.webhookSecret() != null) {
-            String whsec = config.webhookSecret().reveal();
-            secrets.add(whsec.startsWith("whsec_") ? whsec.substring("whsec_".length()) : whsec);
-        }
-        ObfConfig obf = config.obf();
-        if (obf != null) {
-            String oauthSecret = obf.app().clientSecret().reveal();
-            secrets.add(oauthSecret);
-            secrets.add(Base64.getEncoder()
-                    .encodeToString((obf.app().clientId() + ":" + oauthSecret).getBytes(StandardCharsets.UTF_8)));
-            obf.adminSecrets().forEach(s -> secrets.add(s.reveal()));
-            if (obf.zoomWebhookSecretToken() != null) {
-                secrets.add(obf.zoomWebhookSecretToken().reveal());
-            }
-            if (obf.encryptionKey() != null) {
-                secrets.add(obf.encryptionKey().reveal());
-            }
-        }
-        return secrets;
     }
 
     /** Starts a broker on the system clock. */
@@ -147,50 +103,45 @@ public final class Broker implements AutoCloseable {
      * @param clock the time source of reuse windows, token expiry and signature tolerance
      */
     public static Broker start(BrokerConfig config, Clock clock) {
-        LogGuard guard = LogGuard.install(secretsOf(config));
+        LogGuard guard = LogGuard.install(config.secretsAsText());
         BrokerMetrics metrics = new BrokerMetrics();
-        HttpClient http = new MeteredHttpClient(
-                HttpClient.newBuilder()
-                        .connectTimeout(config.zoomTimeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build(),
-                metrics);
-        ExecutorService mints = Executors.newVirtualThreadPerTaskExecutor();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("broker-scheduler").daemon().factory());
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(config.zoomTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        ZoomExchange zoom = new ZoomExchange(http, clock, config.zoomTimeout(), metrics::zoomCall);
+        ZakThreads threads = new ZakThreads(
+                Executors.newVirtualThreadPerTaskExecutor(),
+                Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("broker-scheduler").daemon().factory()));
         Obf obf = null;
         try {
             ZoomUsers users = new ZoomUsers(
-                    http,
+                    zoom,
                     config.zoomEndpoints(),
-                    new AccountTokens(
-                            new ZoomOAuth(http, config.zoomEndpoints(), config.credentials(), clock), guard::protect),
+                    new ZoomOAuth(zoom, config.zoomEndpoints(), config.credentials(), clock, guard::protect),
                     clock);
-            ZoomHealth health = new ZoomHealth();
             ZakService service = new ZakService(
                     user -> {
                         UserToken zak = users.token(user, TokenType.ZAK, config.zakTtl(), null);
                         guard.protect(zak.token());
                         return zak;
                     },
-                    new ZakPolicy(config.zakTtl(), config.zakReuse(), config.zakMinRemaining()),
+                    new ZakPolicy(config.zakTtl(), config.zakReuse(), config.zakMinRemaining(), config.zoomTimeout()),
                     new UserPool(
                             config.zakUsers(), config.pool() == BrokerConfig.Pool.ROUND_ROBIN, config.userCooldown()),
-                    health,
                     metrics,
                     clock,
-                    config.zoomTimeout(),
-                    mints,
-                    scheduler);
+                    threads);
             CallbackAuth auth = new CallbackAuth(config.querySecrets(), verifier(config.webhookSecret(), clock));
             ZakRoutes routes = new ZakRoutes(auth, service, metrics, config.secretParam());
             ObfConfig obfConfig = config.obf();
             if (obfConfig != null) {
-                obf = startObf(config, obfConfig, http, metrics, guard, clock);
+                obf = startObf(config, obfConfig, zoom, metrics, guard, clock);
             }
             ObfRoutes obfRoutes = new ObfRoutes(
                     auth,
-                    obf == null ? null : obfService(config, obf, http, guard, clock),
+                    obf == null ? null : obfService(config, obf, zoom, guard, clock),
                     metrics,
                     config.secretParam());
             Obf started = obf;
@@ -207,11 +158,12 @@ public final class Broker implements AutoCloseable {
                     metrics,
                     service::ready,
                     service::readiness);
-            Broker broker = new Broker(server, http, mints, scheduler, guard, config.host(), obf);
+            Broker broker = new Broker(server, http, threads, guard, config.host(), obf);
             if (obf != null && obfConfig != null) {
-                var _ = obf.idle().start(scheduler, obfConfig.grantCheckInterval());
+                var _ = obf.idle().start(threads.scheduler(), obfConfig.grantCheckInterval());
                 ConnectService connect = obf.connect();
-                var _ = scheduler.scheduleWithFixedDelay(() -> purgeStates(connect), 10, 600, TimeUnit.SECONDS);
+                var _ = threads.scheduler()
+                        .scheduleWithFixedDelay(() -> purgeStates(connect), 10, 600, TimeUnit.SECONDS);
                 log.info(
                         "OBF enabled: user OAuth app {}, grants in the {} database, connect at {}",
                         obfConfig.app().clientId(),
@@ -225,11 +177,11 @@ public final class Broker implements AutoCloseable {
                     config.zakUsers().size(),
                     config.zakReuse().toSeconds(),
                     config.pool());
-            new Warmup(service, scheduler, mints).start();
+            new Warmup(service, threads).start();
             return broker;
         } catch (RuntimeException e) {
-            scheduler.shutdownNow();
-            mints.shutdownNow();
+            threads.scheduler().shutdownNow();
+            threads.mints().shutdownNow();
             if (obf != null) {
                 obf.database().close();
             }
@@ -241,7 +193,7 @@ public final class Broker implements AutoCloseable {
 
     /** Opens the grant database and wires the connect flow, the operator API and Zoom's events. */
     private static Obf startObf(
-            BrokerConfig config, ObfConfig obf, HttpClient http, BrokerMetrics metrics, LogGuard guard, Clock clock) {
+            BrokerConfig config, ObfConfig obf, ZoomExchange zoom, BrokerMetrics metrics, LogGuard guard, Clock clock) {
         SecureRandom random = new SecureRandom();
         Secret configuredKey = obf.encryptionKey();
         EncryptionKey key = configuredKey != null
@@ -250,9 +202,8 @@ public final class Broker implements AutoCloseable {
         Sealer sealer = Sealer.of(key, random);
         Database database = Database.open(obf.databaseUrl(), 10);
         try {
-            ZoomUserOAuth oauth =
-                    new ZoomUserOAuth(http, config.zoomEndpoints(), obf.app(), clock, config.zoomTimeout());
-            ZoomMe me = new ZoomMe(http, config.zoomEndpoints(), clock, config.zoomTimeout());
+            ZoomUserOAuth oauth = new ZoomUserOAuth(zoom, config.zoomEndpoints(), obf.app(), clock);
+            ZoomMe me = new ZoomMe(zoom, config.zoomEndpoints(), clock);
             GrantService grants = new GrantService(database, sealer, oauth, metrics, guard::protect, clock);
             ConnectService connect =
                     new ConnectService(database, sealer, oauth, me, grants, metrics, guard::protect, random, clock);
@@ -285,12 +236,8 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    private static ObfService obfService(BrokerConfig config, Obf obf, HttpClient http, LogGuard guard, Clock clock) {
-        return new ObfService(
-                obf.grants(),
-                new ZoomMe(http, config.zoomEndpoints(), clock, config.zoomTimeout()),
-                guard::protect,
-                clock);
+    private static ObfService obfService(BrokerConfig config, Obf obf, ZoomExchange zoom, LogGuard guard, Clock clock) {
+        return new ObfService(obf.grants(), new ZoomMe(zoom, config.zoomEndpoints(), clock), guard::protect, clock);
     }
 
     private static void purgeStates(ConnectService connect) {
@@ -336,10 +283,10 @@ public final class Broker implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        scheduler.shutdownNow();
-        mints.shutdownNow();
+        threads.scheduler().shutdownNow();
+        threads.mints().shutdownNow();
         try {
-            if (!mints.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!threads.mints().awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn("some ZAK mints did not stop within 5 s");
             }
         } catch (InterruptedException e) {

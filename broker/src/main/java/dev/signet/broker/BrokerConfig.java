@@ -4,6 +4,7 @@ import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomEndpoints;
 import dev.signet.zoom.oauth.S2sCredentials;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -161,6 +162,21 @@ public record BrokerConfig(
                 s.seconds("SIGNET_BROKER_USER_COOLDOWN", 600),
                 s.millis("SIGNET_BROKER_ZOOM_TIMEOUT_MS", 10_000),
                 ObfConfig.from(s));
+    }
+
+    /** The configured secrets as they may appear in text: in a URL, a Basic header, a whsec_ string. */
+    List<String> secretsAsText() {
+        List<String> secrets = new ArrayList<>();
+        querySecrets.forEach(s -> secrets.add(s.reveal()));
+        secrets.add(credentials.clientSecret().reveal());
+        secrets.add(credentials.basicCredentials().reveal());
+        if (webhookSecret != null) {
+            secrets.add(webhookSecret.reveal().replaceFirst("^whsec_", ""));
+        }
+        if (obf != null) {
+            secrets.addAll(obf.secretsAsText());
+        }
+        return secrets;
     }
 
     /** This configuration listening on {@code port} instead (0 for any free port). */

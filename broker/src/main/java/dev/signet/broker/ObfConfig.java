@@ -7,6 +7,7 @@ import dev.signet.zoom.oauth.UserOAuthApp;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -129,6 +130,21 @@ public record ObfConfig(
                 Duration.ofDays(s.integer("SIGNET_BROKER_GRANT_REFRESH_AFTER_DAYS", 30)),
                 s.seconds("SIGNET_BROKER_GRANT_CHECK_INTERVAL", 3600),
                 s.seconds("SIGNET_BROKER_CONNECT_LINK_TTL", 86_400));
+    }
+
+    /** The OBF secrets as they may appear in text (a Basic header holds the client secret in base64). */
+    List<String> secretsAsText() {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(app.clientSecret().reveal());
+        secrets.add(app.basicCredentials().reveal());
+        adminSecrets.forEach(s -> secrets.add(s.reveal()));
+        if (zoomWebhookSecretToken != null) {
+            secrets.add(zoomWebhookSecretToken.reveal());
+        }
+        if (encryptionKey != null) {
+            secrets.add(encryptionKey.reveal());
+        }
+        return secrets;
     }
 
     /** The public address of {@code GET /connect}: the redirect URL's origin. */

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -40,14 +42,25 @@ public final class BrokerMetrics {
                 .record(latency);
     }
 
-    /** Counts one HTTP call to Zoom; {@code status} is the HTTP status or {@code error} when none came back. */
-    public void zoomCall(String endpoint, String status) {
+    /**
+     * Counts one HTTP call to Zoom by endpoint ({@code oauth_token}, {@code user_token} or {@code other}) and status
+     * ({@code error} when no answer came back), so the metrics show what Zoom saw.
+     */
+    public void zoomCall(URI uri, OptionalInt status) {
         Counter.builder("signet.broker.zoom.calls")
                 .description("HTTP calls to Zoom by endpoint and status")
-                .tag("endpoint", endpoint)
-                .tag("status", status)
+                .tag("endpoint", endpoint(uri))
+                .tag("status", status.isPresent() ? Integer.toString(status.getAsInt()) : "error")
                 .register(registry)
                 .increment();
+    }
+
+    private static String endpoint(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        if (path.endsWith("/oauth/token")) {
+            return "oauth_token";
+        }
+        return path.contains("/users/") && path.endsWith("/token") ? "user_token" : "other";
     }
 
     /** Counts one ZAK handed out again from the reuse window. */

@@ -1,4 +1,4 @@
-/** Prometheus metrics of the broker and a metered HTTP client for calls to Zoom. */
+/** The broker's Prometheus metrics. */
 @NullMarked
 package dev.signet.broker.metrics;
 

@@ -1,6 +1,7 @@
 package dev.signet.broker.zak;
 
 import dev.signet.zoom.ZoomApiException;
+import dev.signet.zoom.ZoomOAuthException;
 import dev.signet.zoom.ZoomTransportException;
 
 /** Classifies and describes Zoom failures in short, secret-free words. */
@@ -12,9 +13,13 @@ final class Failures {
 
     /**
      * Whether Zoom refused this one user rather than the account: 404 (code 1001, user does not exist) or another 400 or
-     * 403 with a Zoom code other than a missing scope or a bad access token.
+     * 403 with a Zoom code other than a missing scope or a bad access token. An OAuth failure is the account's, never
+     * one user's.
      */
     static boolean isUserRefused(ZoomApiException e) {
+        if (e instanceof ZoomOAuthException) {
+            return false;
+        }
         if (e.isUserNotFound() || e.status() == 404) {
             return true;
         }
@@ -28,14 +33,16 @@ final class Failures {
 
     static String describe(RuntimeException e) {
         return switch (e) {
-            case ZoomApiException api ->
-                "zoom answered HTTP " + api.status()
-                        + (api.code().isPresent() ? " code " + api.code().getAsInt() : "");
+            case ZoomOAuthException oauth -> "zoom oauth failed: " + answered(oauth);
+            case ZoomApiException api -> answered(api);
             case ZoomTransportException t -> "zoom could not be reached or answered malformed data";
-            case AccountTokens.OAuthFailedException o ->
-                "zoom oauth failed: " + (o.getCause() instanceof RuntimeException r ? describe(r) : "unknown cause");
             case ZakCache.NotAZakException n -> "zoom answered with something that is not a ZAK";
             default -> "internal error";
         };
+    }
+
+    private static String answered(ZoomApiException api) {
+        return "zoom answered HTTP " + api.status()
+                + (api.code().isPresent() ? " code " + api.code().getAsInt() : "");
     }
 }

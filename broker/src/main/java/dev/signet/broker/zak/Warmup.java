@@ -1,9 +1,7 @@
 package dev.signet.broker.zak;
 
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +16,12 @@ public final class Warmup {
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
     private final ZakService service;
-    private final ScheduledExecutorService scheduler;
-    private final Executor executor;
+    private final ZakThreads threads;
 
-    /** Warms {@code service}: {@code scheduler} times the attempts, {@code executor} runs them. */
-    public Warmup(ZakService service, ScheduledExecutorService scheduler, Executor executor) {
+    /** Warms {@code service}: the scheduler times the attempts, the mint executor runs them. */
+    public Warmup(ZakService service, ZakThreads threads) {
         this.service = service;
-        this.scheduler = scheduler;
-        this.executor = executor;
+        this.threads = threads;
     }
 
     /** Starts the first attempt now. */
@@ -35,8 +31,11 @@ public final class Warmup {
 
     private void schedule(Duration delay, Duration nextDelay) {
         try {
-            var _ = scheduler.schedule(
-                    () -> executor.execute(() -> attempt(nextDelay)), delay.toMillis(), TimeUnit.MILLISECONDS);
+            var _ = threads.scheduler()
+                    .schedule(
+                            () -> threads.mints().execute(() -> attempt(nextDelay)),
+                            delay.toMillis(),
+                            TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.debug("start-up warming stopped: the broker is closing");
         }
@@ -58,6 +57,7 @@ public final class Warmup {
         return switch (outcome) {
             case ZakOutcome.Issued issued -> "issued";
             case ZakOutcome.UnknownUser unknown -> "unknown user";
+            case ZakOutcome.Refused refused -> refused.reason();
             case ZakOutcome.RateLimited limited ->
                 "rate-limited for " + limited.retryAfter().toSeconds() + " s";
             case ZakOutcome.Failed failed -> failed.reason();

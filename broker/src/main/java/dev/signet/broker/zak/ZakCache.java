@@ -1,7 +1,6 @@
 package dev.signet.broker.zak;
 
 import dev.signet.broker.metrics.BrokerMetrics;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomTransportException;
 import dev.signet.zoom.users.UserToken;
@@ -12,9 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -30,49 +27,26 @@ final class ZakCache {
 
     private final Minter minter;
     private final ZakPolicy policy;
-    private final RateGate gate;
+    private final RateGate gate = new RateGate();
     private final ZoomHealth health;
     private final BrokerMetrics metrics;
     private final Clock clock;
-    private final ExecutorService mints;
-    private final ScheduledExecutorService scheduler;
-    private final Duration timeout;
+    private final ZakThreads threads;
     private final Map<String, UserSlot> slots = new ConcurrentHashMap<>();
 
     ZakCache(
             Minter minter,
             ZakPolicy policy,
-            RateGate gate,
             ZoomHealth health,
             BrokerMetrics metrics,
             Clock clock,
-            ExecutorService mints,
-            ScheduledExecutorService scheduler,
-            Duration timeout) {
+            ZakThreads threads) {
         this.minter = minter;
         this.policy = policy;
-        this.gate = gate;
         this.health = health;
         this.metrics = metrics;
         this.clock = clock;
-        this.mints = mints;
-        this.scheduler = scheduler;
-        this.timeout = timeout;
-    }
-
-    /** What one user's ZAK request comes to. */
-    sealed interface Attempt {
-        /** A ZAK; {@code reused} when handed out again rather than awaited from a mint. */
-        record Got(Secret zak, boolean reused) implements Attempt {}
-
-        /** Zoom refused this user (missing, say): the caller sets it aside and tries the next. */
-        record Refused(String reason) implements Attempt {}
-
-        /** Rate-limited with nothing fit to hand out. */
-        record Limited(Duration retryAfter) implements Attempt {}
-
-        /** Zoom failed; the reason is short and secret-free. */
-        record Failed(String reason) implements Attempt {}
+        this.threads = threads;
     }
 
     /**
@@ -80,7 +54,7 @@ final class ZakCache {
      *
      * @param caller whether an HTTP caller asked (start-up warming does not), which keeps the user's ZAK refreshed
      */
-    Attempt fetch(String user, boolean caller) {
+    ZakOutcome fetch(String user, boolean caller) {
         UserSlot slot = slots.computeIfAbsent(user, UserSlot::new);
         Instant now = clock.instant();
         UserSlot.MintTask task;
@@ -93,7 +67,7 @@ final class ZakCache {
                     refreshLocked(slot, now);
                 }
                 metrics.reuseHit();
-                return new Attempt.Got(held.zak(), true);
+                return new ZakOutcome.Issued(held.zak(), true);
             }
             if (!gate.isOpen(now)) {
                 return heldOrLimited(held, now);
@@ -107,12 +81,12 @@ final class ZakCache {
         return await(slot, task, caller);
     }
 
-    private Attempt heldOrLimited(UserSlot.@Nullable Held held, Instant now) {
+    private ZakOutcome heldOrLimited(UserSlot.@Nullable Held held, Instant now) {
         if (held != null && hasLife(held, now)) {
             metrics.reuseHit();
-            return new Attempt.Got(held.zak(), true);
+            return new ZakOutcome.Issued(held.zak(), true);
         }
-        return new Attempt.Limited(gate.retryAfter(now));
+        return new ZakOutcome.RateLimited(gate.retryAfter(now));
     }
 
     private boolean hasLife(UserSlot.Held held, Instant now) {
@@ -124,7 +98,7 @@ final class ZakCache {
         if (shared) {
             slot.inFlight = task;
         }
-        mints.execute(task);
+        threads.mints().execute(task);
         return task;
     }
 
@@ -192,7 +166,8 @@ final class ZakCache {
         long delay = Duration.between(now, held.reuseUntil().minus(policy.refreshAhead()))
                 .toMillis();
         try {
-            var _ = scheduler.schedule(() -> refreshIfUsed(slot, held), Math.max(0, delay), TimeUnit.MILLISECONDS);
+            var _ = threads.scheduler()
+                    .schedule(() -> refreshIfUsed(slot, held), Math.max(0, delay), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.debug("not scheduling a refresh: the broker is closing");
         }
@@ -212,23 +187,23 @@ final class ZakCache {
         }
     }
 
-    private Attempt await(UserSlot slot, UserSlot.MintTask task, boolean caller) {
+    private ZakOutcome await(UserSlot slot, UserSlot.MintTask task, boolean caller) {
         if (caller) {
             metrics.waitStarted();
         }
         try {
-            return new Attempt.Got(
-                    task.get(timeout.toMillis(), TimeUnit.MILLISECONDS).token(), false);
+            return new ZakOutcome.Issued(
+                    task.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS).token(), false);
         } catch (TimeoutException e) {
             task.cancel(true);
-            health.failing("zoom did not answer within " + timeout.toMillis() + " ms");
-            log.warn("Zoom did not answer within {} ms for {}", timeout.toMillis(), slot.user);
-            return new Attempt.Failed("zoom did not answer in time");
+            health.failing("zoom did not answer within " + policy.timeout().toMillis() + " ms");
+            log.warn("Zoom did not answer within {} ms for {}", policy.timeout().toMillis(), slot.user);
+            return new ZakOutcome.Failed("zoom did not answer in time");
         } catch (CancellationException e) {
-            return new Attempt.Failed("zoom did not answer in time");
+            return new ZakOutcome.Failed("zoom did not answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt.Failed("interrupted while waiting for zoom");
+            return new ZakOutcome.Failed("interrupted while waiting for zoom");
         } catch (ExecutionException e) {
             return classify(slot, e.getCause());
         } finally {
@@ -238,7 +213,7 @@ final class ZakCache {
         }
     }
 
-    private Attempt classify(UserSlot slot, @Nullable Throwable cause) {
+    private ZakOutcome classify(UserSlot slot, @Nullable Throwable cause) {
         if (cause instanceof ZoomApiException api && api.isRateLimited()) {
             slot.lock.lock();
             try {
@@ -248,16 +223,15 @@ final class ZakCache {
             }
         }
         if (cause instanceof ZoomApiException api && Failures.isUserRefused(api)) {
-            return new Attempt.Refused(Failures.describe(api));
+            return new ZakOutcome.Refused(Failures.describe(api));
         }
         if (cause instanceof ZoomApiException
                 || cause instanceof ZoomTransportException
-                || cause instanceof AccountTokens.OAuthFailedException
                 || cause instanceof NotAZakException) {
-            return new Attempt.Failed(Failures.describe((RuntimeException) cause));
+            return new ZakOutcome.Failed(Failures.describe((RuntimeException) cause));
         }
         log.error("unexpected failure minting a ZAK for {}", slot.user, cause);
-        return new Attempt.Failed("internal error while minting a ZAK");
+        return new ZakOutcome.Failed("internal error while minting a ZAK");
     }
 
     /** Zoom answered 200 with a body that is not a ZAK: never handed out. */

@@ -11,6 +11,9 @@ public sealed interface ZakOutcome {
     /** The caller named a user that is not configured. */
     record UnknownUser() implements ZakOutcome {}
 
+    /** Zoom refused this one user (it does not exist, say); the pool sets it aside and tries the next. */
+    record Refused(String reason) implements ZakOutcome {}
+
     /** Zoom rate-limits the account and no held ZAK has enough life left. */
     record RateLimited(Duration retryAfter) implements ZakOutcome {}
 

@@ -8,14 +8,20 @@ import java.time.Duration;
  * @param ttl life asked of Zoom for each ZAK
  * @param reuse how long a minted ZAK is handed out again; zero means a fresh ZAK for every request and no sharing
  * @param minRemaining a ZAK with less life left is never handed out
+ * @param timeout how long a request waits for Zoom
  */
-public record ZakPolicy(Duration ttl, Duration reuse, Duration minRemaining) {
+public record ZakPolicy(Duration ttl, Duration reuse, Duration minRemaining, Duration timeout) {
     private static final Duration MAX_REFRESH_AHEAD = Duration.ofSeconds(30);
 
     /** Validates the durations. */
     public ZakPolicy {
-        if (ttl.isNegative() || ttl.isZero() || reuse.isNegative() || minRemaining.isNegative()) {
-            throw new IllegalArgumentException("ZAK ttl must be positive; reuse and minRemaining not negative");
+        if (ttl.isNegative()
+                || ttl.isZero()
+                || reuse.isNegative()
+                || minRemaining.isNegative()
+                || !timeout.isPositive()) {
+            throw new IllegalArgumentException(
+                    "ZAK ttl and timeout must be positive; reuse and minRemaining not negative");
         }
     }
 

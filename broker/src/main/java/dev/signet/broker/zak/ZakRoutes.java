@@ -74,6 +74,10 @@ public final class ZakRoutes {
                 text(ctx, 503, "zoom rate limit reached and no held ZAK has enough life left; retry later");
                 yield "rate_limited";
             }
+            case ZakOutcome.Refused refused -> {
+                text(ctx, 502, refused.reason());
+                yield "zoom_error";
+            }
             case ZakOutcome.Failed failed -> {
                 text(ctx, 502, failed.reason());
                 yield "zoom_error";

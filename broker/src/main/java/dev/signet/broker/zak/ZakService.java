@@ -2,10 +2,7 @@ package dev.signet.broker.zak;
 
 import dev.signet.broker.metrics.BrokerMetrics;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public final class ZakService {
     private final UserPool pool;
     private final ZakCache cache;
-    private final ZoomHealth health;
+    private final ZoomHealth health = new ZoomHealth();
     private final Clock clock;
 
     /**
@@ -24,24 +21,12 @@ public final class ZakService {
      * @param minter mints one ZAK from Zoom
      * @param policy the reuse policy
      * @param pool the configured users
-     * @param timeout how long a request waits for Zoom
-     * @param mints runs mints (one virtual thread each)
-     * @param scheduler runs background refreshes
      */
     public ZakService(
-            Minter minter,
-            ZakPolicy policy,
-            UserPool pool,
-            ZoomHealth health,
-            BrokerMetrics metrics,
-            Clock clock,
-            Duration timeout,
-            ExecutorService mints,
-            ScheduledExecutorService scheduler) {
+            Minter minter, ZakPolicy policy, UserPool pool, BrokerMetrics metrics, Clock clock, ZakThreads threads) {
         this.pool = pool;
-        this.health = health;
         this.clock = clock;
-        this.cache = new ZakCache(minter, policy, new RateGate(), health, metrics, clock, mints, scheduler, timeout);
+        this.cache = new ZakCache(minter, policy, health, metrics, clock, threads);
     }
 
     /**
@@ -77,12 +62,11 @@ public final class ZakService {
         }
         List<String> candidates = pool.candidates(clock.instant());
         for (String user : candidates) {
-            ZakCache.Attempt attempt = cache.fetch(user, caller);
-            if (attempt instanceof ZakCache.Attempt.Refused) {
-                pool.setAside(user, clock.instant());
-                continue;
+            ZakOutcome outcome = cache.fetch(user, caller);
+            if (!(outcome instanceof ZakOutcome.Refused)) {
+                return outcome;
             }
-            return outcome(attempt);
+            pool.setAside(user, clock.instant());
         }
         return new ZakOutcome.Failed("no configured Zoom user is usable: Zoom refused them recently");
     }
@@ -91,19 +75,10 @@ public final class ZakService {
         if (pool.isSetAside(user, clock.instant())) {
             return new ZakOutcome.Failed("zoom refused this user recently; it is set aside for now");
         }
-        ZakCache.Attempt attempt = cache.fetch(user, caller);
-        if (attempt instanceof ZakCache.Attempt.Refused) {
+        ZakOutcome outcome = cache.fetch(user, caller);
+        if (outcome instanceof ZakOutcome.Refused) {
             pool.setAside(user, clock.instant());
         }
-        return outcome(attempt);
-    }
-
-    private static ZakOutcome outcome(ZakCache.Attempt attempt) {
-        return switch (attempt) {
-            case ZakCache.Attempt.Got got -> new ZakOutcome.Issued(got.zak(), got.reused());
-            case ZakCache.Attempt.Refused refused -> new ZakOutcome.Failed(refused.reason());
-            case ZakCache.Attempt.Limited limited -> new ZakOutcome.RateLimited(limited.retryAfter());
-            case ZakCache.Attempt.Failed failed -> new ZakOutcome.Failed(failed.reason());
-        };
+        return outcome;
     }
 }
