@@ -127,10 +127,7 @@ public final class Platform implements AutoCloseable {
         webhooks.start();
         runtime.start();
 
-        OpsRoutes ops = new OpsRoutes(json, database::answers, meters, () -> {
-            bots.refreshGauge();
-            webhooks.refreshGauge();
-        });
+        OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
                 config.host(),
                 config.port(),

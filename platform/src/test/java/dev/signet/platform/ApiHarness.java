@@ -64,10 +64,7 @@ public final class ApiHarness implements AutoCloseable {
         Bots bots = new Bots(
                 database.jdbi(), json, SecretBox.of(ENCRYPTION_KEY, random), webhooks.outbox(), true, clock, meters);
         RecordingControl control = new RecordingControl();
-        OpsRoutes ops = new OpsRoutes(json, database::answers, meters, () -> {
-            bots.refreshGauge();
-            webhooks.refreshGauge();
-        });
+        OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
                 "127.0.0.1",
                 0,

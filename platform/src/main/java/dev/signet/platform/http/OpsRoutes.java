@@ -2,6 +2,7 @@ package dev.signet.platform.http;
 
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -10,16 +11,15 @@ public final class OpsRoutes {
     private final JsonCodec json;
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry registry;
-    private final Runnable beforeScrape;
+    private final List<Runnable> beforeScrape;
 
-    /**
-     * @param beforeScrape refreshes gauges that are read from the database, once per scrape
-     */
-    public OpsRoutes(JsonCodec json, BooleanSupplier ready, PrometheusMeterRegistry registry, Runnable beforeScrape) {
+    /** @param beforeScrape refresh the gauges that are read from the database, once per scrape */
+    public OpsRoutes(
+            JsonCodec json, BooleanSupplier ready, PrometheusMeterRegistry registry, Runnable... beforeScrape) {
         this.json = json;
         this.ready = ready;
         this.registry = registry;
-        this.beforeScrape = beforeScrape;
+        this.beforeScrape = List.of(beforeScrape);
     }
 
     public void register(RoutesConfig routes) {
@@ -29,7 +29,7 @@ public final class OpsRoutes {
             json.send(ctx, up ? 200 : 503, Map.of("status", up ? "ready" : "database unavailable"));
         });
         routes.get("/metrics", ctx -> {
-            beforeScrape.run();
+            beforeScrape.forEach(Runnable::run);
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
         });
     }

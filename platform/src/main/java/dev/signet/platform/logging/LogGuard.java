@@ -56,7 +56,7 @@ public final class LogGuard implements AutoCloseable {
      *
      * @param secrets the secrets as they would appear in text
      */
-    public static LogGuard install(Collection<String> secrets) {
+    static LogGuard install(Collection<String> secrets) {
         LoggerContext context = LoggerFactory.getILoggerFactory() instanceof LoggerContext logback ? logback : null;
         return new LogGuard(secrets, context);
     }

@@ -35,12 +35,12 @@ public final class Doorbell {
 
     /** Pauses for {@code timeout}, or until rung. */
     public void await(Duration timeout) throws InterruptedException {
-        await(
-                () -> {
-                    pause.pause(timeout);
-                    return true;
-                },
-                false);
+        await(() -> paused(timeout), false);
+    }
+
+    private boolean paused(Duration timeout) throws InterruptedException {
+        pause.pause(timeout);
+        return true;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,10 +40,7 @@ public final class Webhooks implements AutoCloseable {
         WebhookSecret secret = settings.secret() != null ? settings.secret() : WebhookSecret.generate(random);
         WebhookSigner signer = new WebhookSigner(List.of(secret));
         this.http = HttpClient.newBuilder()
-                .connectTimeout(
-                        settings.timeout().compareTo(Duration.ofSeconds(10)) < 0
-                                ? settings.timeout()
-                                : Duration.ofSeconds(10))
+                .connectTimeout(Collections.min(List.of(settings.timeout(), Duration.ofSeconds(10))))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(httpExecutor)
                 .build();
