@@ -231,12 +231,13 @@ class SecretLeakTest {
                 assertThat(call.get("/zoom/zak?token=" + Fixture.SECRET).statusCode())
                         .isEqualTo(200);
                 clock.advance(Duration.ofSeconds(31));
-                zoom.script(Fixture.ALICE, Zoom.json(500, "{\"code\":500,\"message\":\"boom\"}"));
-                assertThat(call.get("/zoom/zak?token=" + Fixture.SECRET).statusCode())
-                        .isEqualTo(502);
                 zoom.script(Fixture.ALICE, Zoom.json(404, "{\"code\":1001,\"message\":\"User does not exist.\"}"));
                 assertThat(call.get("/zoom/zak?token=" + Fixture.SECRET).statusCode())
                         .isEqualTo(200);
+                zoom.script(Fixture.CAROL, Zoom.json(500, "{\"code\":500,\"message\":\"boom\"}"));
+                assertThat(call.get("/zoom/zak?user=" + Fixture.CAROL + "&token=" + Fixture.SECRET)
+                                .statusCode())
+                        .isEqualTo(502);
                 zoom.rejectNextBearer = true;
                 assertThat(call.get("/zoom/zak?user=" + Fixture.CAROL + "&token=" + Fixture.SECRET)
                                 .statusCode())

@@ -94,9 +94,67 @@ class ZakFailureTest {
     }
 
     @Test
-    void zoomTooSlow_is502AndTheNextRequestTriesAgain() {
-        try (Fixture fixture = Fixture.ready(Map.of("SIGNET_BROKER_ZOOM_TIMEOUT_MS", "300"))) {
+    void serverErrorAfterReuseWindow_servesTheHeldZakWhileItHasLife() {
+        try (Fixture fixture = Fixture.ready(Map.of())) {
+            String held = fixture.zak();
             fixture.clock.advance(Duration.ofSeconds(301));
+            fixture.zoom.script(ALICE, FakeZoom.Answer.serverError());
+
+            assertThat(fixture.zak()).isEqualTo(held);
+            // Zoom is failing: the next caller gets the held ZAK at once, without calling Zoom again.
+            assertThat(fixture.zak()).isEqualTo(held);
+            assertThat(fixture.zoom.mintCalls()).isEqualTo(2);
+            // After the retry pause a caller still gets the held ZAK, and a background mint replaces it.
+            fixture.clock.advance(Duration.ofSeconds(11));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fixture.zak().equals(held));
+        }
+    }
+
+    @Test
+    void zoomTooSlowAfterReuseWindow_servesTheHeldZakWhileItHasLife() {
+        try (Fixture fixture = Fixture.ready(Map.of("SIGNET_BROKER_ZOOM_TIMEOUT_MS", "300"))) {
+            String held = fixture.zak();
+            fixture.clock.advance(Duration.ofSeconds(301));
+            var hold = fixture.zoom.holdMints();
+
+            assertThat(fixture.zak()).isEqualTo(held);
+            fixture.zoom.stopHolding();
+            hold.countDown();
+        }
+    }
+
+    @Test
+    void oauthRateLimited_withHeldZak_servesItAndStopsCallingZoom() {
+        try (Fixture fixture = Fixture.ready(Map.of())) {
+            String held = fixture.zak();
+            fixture.clock.advance(Duration.ofSeconds(3601)); // the access token expired; the ZAK has 3599 s left
+            fixture.zoom.failEveryOAuth(FakeZoom.Answer.rateLimited("30"));
+            int before = fixture.zoom.oauthCalls();
+
+            assertThat(fixture.zak()).isEqualTo(held);
+            assertThat(fixture.zak()).isEqualTo(held);
+            assertThat(fixture.zoom.oauthCalls()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void oauthRateLimited_withNothingHeld_is503WithRetryAfter() {
+        try (Fixture fixture = Fixture.ready(Map.of("SIGNET_BROKER_ZAK_REUSE", "0"))) {
+            fixture.clock.advance(Duration.ofSeconds(3601));
+            fixture.zoom.failEveryOAuth(FakeZoom.Answer.rateLimited("30"));
+
+            HttpResponse<String> response = fixture.get(ZAK);
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(fixture.zoom.mintCalls(ALICE)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void zoomTooSlow_withNothingValidHeld_is502AndTheNextRequestTriesAgain() {
+        try (Fixture fixture = Fixture.ready(Map.of("SIGNET_BROKER_ZOOM_TIMEOUT_MS", "300"))) {
+            fixture.clock.advance(Duration.ofSeconds(7200 - 1799));
             var hold = fixture.zoom.holdMints();
 
             HttpResponse<String> response = fixture.get(ZAK);

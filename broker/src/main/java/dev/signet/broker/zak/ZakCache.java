@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per-user ZAK state under the reuse policy: the held ZAK and its reuse window, the one mint in flight that concurrent
- * callers share, and the refresh that replaces a ZAK before its window closes so callers do not wait for Zoom.
+ * callers share, and the refresh that replaces a ZAK before its window closes so callers do not wait for Zoom. A mint
+ * is shared work: a caller that stops waiting leaves it running for the others. When Zoom fails or rate-limits, the held
+ * ZAK keeps being served for as long as it has the policy's minimum life left.
  */
 final class ZakCache {
     private static final Logger log = LoggerFactory.getLogger(ZakCache.class);
@@ -69,8 +70,16 @@ final class ZakCache {
                 metrics.reuseHit();
                 return new ZakOutcome.Issued(held.zak(), true);
             }
+            boolean zoomFailing = !gate.isOpen(now) || !health.answering();
+            if (zoomFailing && held != null && hasLife(held, now)) {
+                // Serve the held ZAK at once rather than wait on a failing Zoom; a background mint retries when
+                // allowed.
+                refreshLocked(slot, now);
+                metrics.reuseHit();
+                return new ZakOutcome.Issued(held.zak(), true);
+            }
             if (!gate.isOpen(now)) {
-                return heldOrLimited(held, now);
+                return new ZakOutcome.RateLimited(gate.retryAfter(now));
             }
             task = policy.reuses() && slot.inFlight != null
                     ? slot.inFlight
@@ -79,14 +88,6 @@ final class ZakCache {
             slot.lock.unlock();
         }
         return await(slot, task, caller);
-    }
-
-    private ZakOutcome heldOrLimited(UserSlot.@Nullable Held held, Instant now) {
-        if (held != null && hasLife(held, now)) {
-            metrics.reuseHit();
-            return new ZakOutcome.Issued(held.zak(), true);
-        }
-        return new ZakOutcome.RateLimited(gate.retryAfter(now));
     }
 
     private boolean hasLife(UserSlot.Held held, Instant now) {
@@ -195,12 +196,10 @@ final class ZakCache {
             return new ZakOutcome.Issued(
                     task.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS).token(), false);
         } catch (TimeoutException e) {
-            task.cancel(true);
+            // Never cancel: the mint is shared with other callers and ends by its own deadline.
             health.failing("zoom did not answer within " + policy.timeout().toMillis() + " ms");
             log.warn("Zoom did not answer within {} ms for {}", policy.timeout().toMillis(), slot.user);
-            return new ZakOutcome.Failed("zoom did not answer in time");
-        } catch (CancellationException e) {
-            return new ZakOutcome.Failed("zoom did not answer in time");
+            return heldOr(slot, new ZakOutcome.Failed("zoom did not answer in time"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ZakOutcome.Failed("interrupted while waiting for zoom");
@@ -215,12 +214,7 @@ final class ZakCache {
 
     private ZakOutcome classify(UserSlot slot, @Nullable Throwable cause) {
         if (cause instanceof ZoomApiException api && api.isRateLimited()) {
-            slot.lock.lock();
-            try {
-                return heldOrLimited(slot.held, clock.instant());
-            } finally {
-                slot.lock.unlock();
-            }
+            return heldOr(slot, new ZakOutcome.RateLimited(gate.retryAfter(clock.instant())));
         }
         if (cause instanceof ZoomApiException api && Failures.isUserRefused(api)) {
             return new ZakOutcome.Refused(Failures.describe(api));
@@ -228,10 +222,25 @@ final class ZakCache {
         if (cause instanceof ZoomApiException
                 || cause instanceof ZoomTransportException
                 || cause instanceof NotAZakException) {
-            return new ZakOutcome.Failed(Failures.describe((RuntimeException) cause));
+            return heldOr(slot, new ZakOutcome.Failed(Failures.describe((RuntimeException) cause)));
         }
         log.error("unexpected failure minting a ZAK for {}", slot.user, cause);
         return new ZakOutcome.Failed("internal error while minting a ZAK");
+    }
+
+    /** The held ZAK while it has enough life left, else {@code otherwise}. */
+    private ZakOutcome heldOr(UserSlot slot, ZakOutcome otherwise) {
+        slot.lock.lock();
+        try {
+            UserSlot.Held held = slot.held;
+            if (held != null && hasLife(held, clock.instant())) {
+                metrics.reuseHit();
+                return new ZakOutcome.Issued(held.zak(), true);
+            }
+            return otherwise;
+        } finally {
+            slot.lock.unlock();
+        }
     }
 
     /** Zoom answered 200 with a body that is not a ZAK: never handed out. */
