@@ -108,7 +108,9 @@ public final class Platform implements AutoCloseable {
                 webhooks.outbox(),
                 config.allowLoopbackTokenUrls(),
                 clock,
+                pause,
                 meters);
+        started.add(bots); // closed after the runtime: it commits the bots' last status changes
 
         MeetingDriver driver = driverOverride != null ? driverOverride : driver(config, clock, pause, started);
         WebhookSigner callbackSigner =

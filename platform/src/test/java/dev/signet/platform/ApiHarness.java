@@ -62,7 +62,14 @@ public final class ApiHarness implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, Pause.real(), meters, random);
         Bots bots = new Bots(
-                database.jdbi(), json, SecretBox.of(ENCRYPTION_KEY, random), webhooks.outbox(), true, clock, meters);
+                database.jdbi(),
+                json,
+                SecretBox.of(ENCRYPTION_KEY, random),
+                webhooks.outbox(),
+                true,
+                clock,
+                Pause.real(),
+                meters);
         RecordingControl control = new RecordingControl();
         OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
@@ -112,6 +119,7 @@ public final class ApiHarness implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        bots.close();
         webhooks.close();
         database.close();
     }

@@ -4,6 +4,7 @@ import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.runtime.BotControl;
 import dev.signet.platform.runtime.BotStore;
+import dev.signet.platform.time.Pause;
 import dev.signet.platform.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -11,8 +12,11 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
-/** The bot feature, wired: the store the runtime drives, the API routes, and the bots-by-status gauge. */
-public final class Bots {
+/**
+ * The bot feature, wired: the store the runtime drives (with its one write path), the API routes, and the
+ * bots-by-status gauge. Close it after the runtime: it commits the bots' last writes.
+ */
+public final class Bots implements AutoCloseable {
     private final Jdbi jdbi;
     private final JsonCodec json;
     private final Clock clock;
@@ -21,6 +25,7 @@ public final class Bots {
     private final BotStore store;
     private final BotRequestParser parser;
     private final MultiGauge gauge;
+    private final StatusWriter writer;
 
     /** @param allowLoopbackTokenUrls accept {@code http://127.0.0.1…} token URLs (development and tests) */
     public Bots(
@@ -30,13 +35,16 @@ public final class Bots {
             WebhookOutbox outbox,
             boolean allowLoopbackTokenUrls,
             Clock clock,
+            Pause pause,
             MeterRegistry meters) {
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
         this.repository = new BotRepository(json, new BotSecrets(box));
         this.history = new BotHistoryRepository();
-        this.store = new JdbcBotStore(jdbi, repository, history, outbox);
+        this.writer =
+                new StatusWriter(jdbi, repository, history, outbox, pause, StatusWriter.Settings.DEFAULTS, meters);
+        this.store = new JdbcBotStore(jdbi, repository, writer);
         this.parser = new BotRequestParser(clock, new TokenUrls(allowLoopbackTokenUrls));
         this.gauge = MultiGauge.builder("signet.bots")
                 .description("Bots by current status")
@@ -51,6 +59,12 @@ public final class Bots {
     /** The API routes, which tell {@code control} about new bots and leave requests. */
     public BotRoutes routes(BotControl control) {
         return new BotRoutes(new BotService(jdbi, repository, history, control, clock), parser, json);
+    }
+
+    /** Commits the writes still queued (within the writer's grace) and stops the writer. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /** Re-reads the bots-by-status gauge from the database (once per scrape). */

@@ -89,6 +89,8 @@ final class BotRunner implements Runnable {
                 BotEvent next = pending.poll();
                 handle(next != null ? next : await());
             }
+        } catch (StoreClosedException e) {
+            log.info("bot {} stops with the platform; it keeps its last recorded status", bot.id());
         } catch (RuntimeException e) {
             log.error("bot {} failed unexpectedly", bot.id(), e);
             crash(e);
@@ -100,6 +102,8 @@ final class BotRunner implements Runnable {
     private void crash(RuntimeException cause) {
         try {
             handle(new BotEvent.Crashed("internal error (" + cause.getClass().getSimpleName() + ")"));
+        } catch (StoreClosedException closed) {
+            log.info("bot {} could not record its failure: the platform is shutting down", bot.id());
         } catch (RuntimeException again) {
             log.error("bot {} could not record its failure", bot.id(), again);
         }

@@ -1,0 +1,255 @@
+package dev.signet.platform.bot;
+
+import dev.signet.platform.runtime.BotStatus;
+import dev.signet.platform.runtime.Participant;
+import dev.signet.platform.runtime.StatusChange;
+import dev.signet.platform.runtime.StoreClosedException;
+import dev.signet.platform.time.Pause;
+import dev.signet.platform.webhook.WebhookOutbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one write path of running bots (decision 0010): status changes, each with its webhooks, and participant lists,
+ * written in batches by one thread over one connection, so thousands of bots never each hold a connection.
+ *
+ * <p>A bot waits until its own write has committed (the runtime's rule: a status is persisted, with its webhook
+ * queued in the same transaction, before the bot moves on), so each bot's writes stay in order. A transient database
+ * failure (pool timeout, lost connection, restart, serialization failure) is retried with capped backoff for as
+ * long as it lasts: load slows bots down, it never ends them. A failure that is not transient is isolated to the one
+ * write that causes it. The queue is bounded: when it is full, bots wait to enqueue; nothing is dropped. (Each bot
+ * already coalesces its participant list to one write every few seconds; here those writes share batches too.)
+ */
+final class StatusWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StatusWriter.class);
+
+    /** How the writer batches and retries. */
+    record Settings(int capacity, int batchSize, Duration minBackoff, Duration maxBackoff, Duration closeGrace) {
+        static final Settings DEFAULTS =
+                new Settings(16_384, 512, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    /** One bot's write: a status change, or its participant list. */
+    private record Pending(
+            UUID botId,
+            @Nullable StatusChange change,
+            @Nullable List<Participant> roster,
+            CompletableFuture<Void> done) {}
+
+    private final Jdbi jdbi;
+    private final BotRepository bots;
+    private final BotHistoryRepository history;
+    private final WebhookOutbox outbox;
+    private final Pause pause;
+    private final Settings settings;
+    private final BlockingQueue<Pending> queue;
+    private final Counter retries;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    StatusWriter(
+            Jdbi jdbi,
+            BotRepository bots,
+            BotHistoryRepository history,
+            WebhookOutbox outbox,
+            Pause pause,
+            Settings settings,
+            MeterRegistry meters) {
+        this.jdbi = jdbi;
+        this.bots = bots;
+        this.history = history;
+        this.outbox = outbox;
+        this.pause = pause;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        Gauge.builder("signet.store.pending.writes", queue, BlockingQueue::size)
+                .description("Status changes waiting for the database")
+                .register(meters);
+        this.retries = Counter.builder("signet.store.write.retries")
+                .description("Batches of bot writes retried after a transient database failure")
+                .register(meters);
+        this.thread = Thread.ofPlatform().name("signet-status-writer").daemon().start(this::run);
+    }
+
+    /** Records {@code change} and queues its webhooks; returns once committed. */
+    void transition(UUID botId, StatusChange change) {
+        submit(new Pending(botId, change, null, new CompletableFuture<>()));
+    }
+
+    /** Replaces the bot's participant list; returns once committed. */
+    void participants(UUID botId, List<Participant> participants) {
+        submit(new Pending(botId, null, List.copyOf(participants), new CompletableFuture<>()));
+    }
+
+    private void submit(Pending pending) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                if (closed) {
+                    throw new StoreClosedException();
+                }
+                try {
+                    if (queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // the write must still happen: the caller's state depends on it
+                }
+            }
+            while (true) {
+                try {
+                    pending.done().get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, settings.batchSize() - 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // nothing interrupts the writer but the JVM going down
+            }
+            if (!batch.isEmpty()) {
+                write(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    /** Writes one batch, retrying transient failures; isolates a change that fails for another reason. */
+    private void write(List<Pending> batch) {
+        Duration backoff = settings.minBackoff();
+        Duration waitedClosed = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int queued = jdbi.inTransaction(h -> writeAll(h, batch));
+                batch.forEach(p -> p.done().complete(null));
+                if (queued > 0) {
+                    outbox.committed();
+                }
+                if (attempt > 1) {
+                    log.info(
+                            "the database answers again; {} bot writes committed after {} attempts",
+                            batch.size(),
+                            attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    isolate(batch, e);
+                    return;
+                }
+                retries.increment();
+                if (attempt == 1 || attempt % 20 == 0) {
+                    log.warn(
+                            "the database failed a batch of {} bot writes ({}); retrying every {} ms at most, bots wait",
+                            batch.size(),
+                            TransientFailures.describe(e),
+                            settings.maxBackoff().toMillis());
+                }
+            }
+            if (closed) {
+                waitedClosed = waitedClosed.plus(backoff);
+                if (waitedClosed.compareTo(settings.closeGrace()) > 0) {
+                    log.warn(
+                            "stopping with {} bot writes not committed; the bots keep their last recorded status",
+                            batch.size());
+                    batch.forEach(p -> p.done().completeExceptionally(new StoreClosedException()));
+                    return;
+                }
+            }
+            try {
+                pause.pause(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // nothing interrupts the writer but the JVM going down
+            }
+            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                    ? settings.maxBackoff()
+                    : backoff.multipliedBy(2);
+        }
+    }
+
+    private void isolate(List<Pending> batch, RuntimeException cause) {
+        if (batch.size() <= 1) {
+            log.error("a bot write failed and is not retried", cause);
+            batch.forEach(p -> p.done().completeExceptionally(cause));
+            return;
+        }
+        batch.forEach(p -> write(List.of(p)));
+    }
+
+    private int writeAll(Handle h, List<Pending> batch) {
+        int queued = 0;
+        for (Pending p : batch) {
+            List<Participant> roster = p.roster();
+            if (roster != null) {
+                history.replaceParticipants(h, p.botId(), roster);
+                continue;
+            }
+            StatusChange change = Objects.requireNonNull(p.change());
+            Bot bot = bots.find(h, p.botId()).orElseThrow(() -> new IllegalStateException("no bot " + p.botId()));
+            history.appendStatus(h, p.botId(), change);
+            bots.updateStatus(h, p.botId(), change.code(), change.createdAt());
+            if (!change.code().equals(BotStatus.READY)) { // as at Recall, 'ready' is recorded but never sent
+                StatusWebhook webhook = StatusWebhook.of(p.botId(), bot.metadata(), change);
+                queued += outbox.enqueue(h, p.botId(), webhook.event(), webhook);
+            }
+        }
+        return queued;
+    }
+
+    /**
+     * Stops taking writes; commits what is queued (retrying for the close grace at most), then stops. Never
+     * interrupts the writer: an interrupt inside a JDBC call can close an embedded database's file.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(settings.closeGrace().plusSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new StoreClosedException());
+        }
+    }
+}
