@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -31,11 +32,19 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException naming the database (never its password) when it cannot be reached or migrated
      */
     public static Database open(String jdbcUrl, int maxPoolSize) {
+        return open(jdbcUrl, maxPoolSize, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Opens a pool of at most {@code maxPoolSize} connections that waits {@code connectionTimeout} for a free one
+     * (then fails with a transient error that callers may retry).
+     */
+    public static Database open(String jdbcUrl, int maxPoolSize, Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(maxPoolSize);
         config.setPoolName("signet-db");
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource;
         try {

@@ -1,0 +1,187 @@
+package dev.signet.platform.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.signet.platform.ApiHarness;
+import dev.signet.platform.TestDatabase;
+import dev.signet.platform.crypto.SecretBox;
+import dev.signet.platform.db.Database;
+import dev.signet.platform.http.JsonCodec;
+import dev.signet.platform.runtime.StatusChange;
+import dev.signet.platform.time.Pause;
+import dev.signet.platform.webhook.WebhookSettings;
+import dev.signet.platform.webhook.Webhooks;
+import dev.signet.testkit.MutableClock;
+import dev.signet.webhooks.WebhookSecret;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Load never kills a bot (issue 10): the write path of running bots under an exhausted pool and a bounded queue.
+ * Every test makes many bots write at once while the database cannot take them, then lets it go, and checks that
+ * every change arrived, in each bot's order, each with its webhook row — and that no write failed meanwhile.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+abstract class StatusWriterContract {
+    static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
+    static final List<String> CODES = List.of("joining_call", "in_waiting_room", "in_call_not_recording", "call_ended");
+
+    final MutableClock clock = MutableClock.at(START);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    TestDatabase database;
+    ApiHarness harness;
+
+    abstract TestDatabase openDatabase();
+
+    @BeforeEach
+    void up() {
+        database = openDatabase();
+        harness = ApiHarness.start(database.jdbcUrl(), clock, webhookSettings(), false);
+    }
+
+    @AfterEach
+    void down() {
+        harness.close();
+        database.close();
+    }
+
+    static WebhookSettings webhookSettings() {
+        // An endpoint that is never called: the deliverer is not started, so rows stay in the outbox.
+        return new WebhookSettings(
+                List.of(URI.create("http://127.0.0.1:9/hook")),
+                WebhookSecret.generate(new SecureRandom()),
+                List.of(Duration.ofSeconds(1)),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+    }
+
+    /** A bot store's write path over {@code db}, as the platform wires it, with a short backoff. */
+    StatusWriter writer(Database db, int capacity) {
+        JsonCodec json = new JsonCodec();
+        Webhooks webhooks =
+                new Webhooks(db.jdbi(), webhookSettings(), json, clock, Pause.real(), meters, new SecureRandom());
+        BotRepository repository =
+                new BotRepository(json, new BotSecrets(SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom())));
+        return new StatusWriter(
+                db.jdbi(),
+                repository,
+                new BotHistoryRepository(),
+                webhooks.outbox(),
+                Pause.real(),
+                new StatusWriter.Settings(
+                        capacity, 64, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5)),
+                meters);
+    }
+
+    List<UUID> createBots(int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var response = harness.client().post("/api/v1/bot/", "{\"meeting_url\":\"https://zoom.us/j/85412345678\"}");
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            ids.add(UUID.fromString(response.json().get("id").asText()));
+        }
+        return ids;
+    }
+
+    /** Every bot writes {@link #CODES} in order, each bot on its own virtual thread; returns the futures. */
+    static List<Future<?>> writeAll(ExecutorService pool, StatusWriter writer, List<UUID> bots, AtomicInteger done) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (UUID bot : bots) {
+            futures.add(pool.submit(() -> {
+                for (String code : CODES) {
+                    writer.transition(bot, new StatusChange(code, null, null, START));
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        return futures;
+    }
+
+    /** Each bot has "ready" (from creation) then {@link #CODES}, in order, and one outbox row per sent change. */
+    void assertEveryChangeArrivedInOrder(List<UUID> bots) {
+        Map<UUID, List<StatusChange>> history =
+                harness.jdbi().withHandle(h -> new BotHistoryRepository().statusChanges(h, bots));
+        List<String> expected = new ArrayList<>();
+        expected.add("ready");
+        expected.addAll(CODES);
+        for (UUID bot : bots) {
+            assertThat(history.get(bot)).extracting(StatusChange::code).containsExactlyElementsOf(expected);
+        }
+        long rows = harness.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM webhook_deliveries")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(rows).isEqualTo((long) bots.size() * CODES.size());
+    }
+
+    double retries() {
+        var counter = meters.find("signet.store.write.retries").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void exhaustedPool_botsWaitAndEveryChangeArrives() throws Exception {
+        List<UUID> bots = createBots(40);
+        AtomicInteger done = new AtomicInteger();
+        // A pool of two whose connections someone else holds: every write times out after 250 ms until released.
+        try (Database db = Database.open(database.jdbcUrl(), 2, Duration.ofMillis(250));
+                StatusWriter writer = writer(db, 1024);
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Handle first = db.jdbi().open();
+            Handle second = db.jdbi().open();
+            List<Future<?>> futures = writeAll(pool, writer, bots, done);
+            await().atMost(Duration.ofSeconds(30)).until(() -> retries() >= 3);
+            assertThat(done.get())
+                    .as("nothing commits while the pool is exhausted")
+                    .isZero();
+            first.close();
+            second.close();
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS); // no write threw
+            }
+        }
+        assertThat(done.get()).isEqualTo(bots.size() * CODES.size());
+        assertEveryChangeArrivedInOrder(bots);
+    }
+
+    @Test
+    void participants_shareTheWritePath_andTheNewestListWins() throws Exception {
+        List<UUID> bots = createBots(3);
+        try (Database db = Database.open(database.jdbcUrl(), 2);
+                StatusWriter writer = writer(db, 16)) {
+            for (UUID bot : bots) {
+                writer.participants(
+                        bot,
+                        List.of(new dev.signet.platform.runtime.Participant("p1", "Old", null, null, false, false)));
+                writer.participants(
+                        bot,
+                        List.of(new dev.signet.platform.runtime.Participant("p2", "New", null, null, false, true)));
+            }
+        }
+        var lists = harness.jdbi().withHandle(h -> new BotHistoryRepository().participants(h, bots));
+        for (UUID bot : bots) {
+            assertThat(lists.get(bot))
+                    .extracting(dev.signet.platform.runtime.Participant::displayName)
+                    .containsExactly("New");
+        }
+    }
+}
