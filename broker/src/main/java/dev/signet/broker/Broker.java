@@ -148,8 +148,8 @@ public final class Broker implements AutoCloseable {
             Javalin server = BrokerServer.start(
                     config.host(),
                     config.port(),
+                    routes,
                     all -> {
-                        routes.register(all);
                         obfRoutes.register(all);
                         if (started != null) {
                             started.routes().accept(all);

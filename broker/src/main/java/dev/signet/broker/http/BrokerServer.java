@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class BrokerServer {
      *
      * @param host address to bind
      * @param port port, 0 for any free one
+     * @param front a Jetty handler that answers its own paths before Javalin (the hot path) and passes the rest on
      * @param routes adds the feature routes
      * @param ready whether the broker can hand out tokens
      * @param readiness why (not), in a few secret-free words
@@ -33,6 +35,7 @@ public final class BrokerServer {
     public static Javalin start(
             String host,
             int port,
+            Handler.Wrapper front,
             Consumer<RoutesConfig> routes,
             BrokerMetrics metrics,
             BooleanSupplier ready,
@@ -41,6 +44,7 @@ public final class BrokerServer {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.modifyServer(server -> server.insertHandler(front));
             config.routes.get("/healthz", ctx -> text(ctx, 200, "ok"));
             config.routes.get("/readyz", ctx -> {
                 boolean isReady = ready.getAsBoolean();

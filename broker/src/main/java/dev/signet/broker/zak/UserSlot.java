@@ -8,13 +8,15 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
-/** One user's mutable ZAK state; every field is guarded by {@link #lock}. */
+/**
+ * One user's mutable ZAK state; every field is written under {@link #lock}. {@link #held} is volatile so that the hot
+ * path (a ZAK inside its reuse window) reads it without the lock.
+ */
 final class UserSlot {
     final String user;
     final ReentrantLock lock = new ReentrantLock();
 
-    @Nullable
-    Held held;
+    volatile @Nullable Held held;
 
     @Nullable
     MintTask inFlight;

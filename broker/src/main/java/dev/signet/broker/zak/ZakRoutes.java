@@ -2,18 +2,25 @@ package dev.signet.broker.zak;
 
 import dev.signet.broker.auth.CallbackAuth;
 import dev.signet.broker.metrics.BrokerMetrics;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ZAK callback route: {@code GET /zoom/zak} answers the ZAK as plain text, other methods get 405 with
- * {@code Allow: GET}. Every answer is {@code text/plain} with {@code Cache-Control:
- * no-store}.
+ * The ZAK callback route, the broker's hot path: {@code GET /zoom/zak} answers the ZAK as plain text, other methods get
+ * 405 with {@code Allow: GET}. Every answer is {@code text/plain} with {@code Cache-Control: no-store}. It is a Jetty
+ * handler in front of Javalin rather than a Javalin route: measured, Javalin's servlet layer and a per-request timer
+ * cost half of a reused ZAK's answer (docs/decisions/0010-broker-hot-path-on-jetty-core.md). Every other path goes on
+ * to Javalin.
  */
-public final class ZakRoutes {
+public final class ZakRoutes extends Handler.Wrapper {
     static final String ZAK_PATH = "/zoom/zak";
     private static final String TEXT = "text/plain; charset=utf-8";
 
@@ -23,7 +30,7 @@ public final class ZakRoutes {
     private final String secretParam;
 
     /**
-     * Creates the routes.
+     * Creates the route.
      *
      * @param secretParam the query parameter that carries the callback secret
      */
@@ -34,75 +41,75 @@ public final class ZakRoutes {
         this.secretParam = secretParam;
     }
 
-    /** Adds the routes to a Javalin configuration. */
-    public void register(RoutesConfig routes) {
-        routes.get(ZAK_PATH, this::zak);
-        for (HandlerType method : HandlerType.commonHttp()) {
-            if (!method.equals(HandlerType.GET)) {
-                routes.addHttpHandler(method, ZAK_PATH, ctx -> methodNotAllowed(ctx, "zak"));
-            }
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!ZAK_PATH.equals(Request.getPathInContext(request))) {
+            return super.handle(request, response, callback);
         }
-    }
-
-    private void zak(Context ctx) {
+        if (!"GET".equals(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET");
+            text(response, callback, 405, "Method Not Allowed");
+            metrics.request("zak", "method_not_allowed", Duration.ZERO);
+            return true;
+        }
         long start = System.nanoTime();
-        String outcome = answerZak(ctx);
+        String outcome = answer(request, response, callback);
         metrics.request("zak", outcome, Duration.ofNanos(System.nanoTime() - start));
+        return true;
     }
 
-    private String answerZak(Context ctx) {
-        if (!authentic(ctx)) {
-            text(ctx, 401, "Unauthorized");
+    private String answer(Request request, Response response, Callback callback) {
+        Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        var headers = request.getHeaders();
+        if (!auth.allows(
+                query.getValue(secretParam),
+                headers.get("webhook-id"),
+                headers.get("webhook-timestamp"),
+                headers.get("webhook-signature"))) {
+            text(response, callback, 401, "Unauthorized");
             return "unauthorized";
         }
-        @Nullable String user = ctx.queryParam("user");
+        @Nullable String user = query.getValue("user");
         if (user != null && user.isBlank()) {
-            text(ctx, 400, "user must name a configured Zoom user id or email when present");
+            text(response, callback, 400, "user must name a configured Zoom user id or email when present");
             return "bad_request";
         }
         return switch (service.zak(user)) {
             case ZakOutcome.Issued issued -> {
-                text(ctx, 200, issued.zak().reveal());
+                text(response, callback, 200, issued.zak().reveal());
                 yield issued.reused() ? "reused" : "minted";
             }
             case ZakOutcome.UnknownUser unknown -> {
-                text(ctx, 404, "user is not one of the broker's configured Zoom users");
+                text(response, callback, 404, "user is not one of the broker's configured Zoom users");
                 yield "unknown_user";
             }
             case ZakOutcome.RateLimited limited -> {
-                ctx.header("Retry-After", Long.toString(limited.retryAfter().toSeconds()));
-                text(ctx, 503, "zoom rate limit reached and no held ZAK has enough life left; retry later");
+                response.getHeaders()
+                        .put(
+                                HttpHeader.RETRY_AFTER,
+                                Long.toString(limited.retryAfter().toSeconds()));
+                text(
+                        response,
+                        callback,
+                        503,
+                        "zoom rate limit reached and no held ZAK has enough life left; retry later");
                 yield "rate_limited";
             }
             case ZakOutcome.Refused refused -> {
-                text(ctx, 502, refused.reason());
+                text(response, callback, 502, refused.reason());
                 yield "zoom_error";
             }
             case ZakOutcome.Failed failed -> {
-                text(ctx, 502, failed.reason());
+                text(response, callback, 502, failed.reason());
                 yield "zoom_error";
             }
         };
     }
 
-    private void methodNotAllowed(Context ctx, String endpoint) {
-        ctx.header("Allow", "GET");
-        text(ctx, 405, "Method Not Allowed");
-        metrics.request(endpoint, "method_not_allowed", Duration.ZERO);
-    }
-
-    private boolean authentic(Context ctx) {
-        return auth.allows(
-                ctx.queryParam(secretParam),
-                ctx.header("webhook-id"),
-                ctx.header("webhook-timestamp"),
-                ctx.header("webhook-signature"));
-    }
-
-    private static void text(Context ctx, int status, String body) {
-        ctx.status(status);
-        ctx.header("Cache-Control", "no-store");
-        ctx.contentType(TEXT);
-        ctx.result(body);
+    private static void text(Response response, Callback callback, int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, TEXT);
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }
