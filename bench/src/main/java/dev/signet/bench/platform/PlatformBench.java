@@ -2,322 +2,183 @@ package dev.signet.bench.platform;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signet.app.demo.DemoStack;
 import dev.signet.emulator.seed.DemoSeed;
+import dev.signet.platform.Platform;
+import dev.signet.platform.PlatformConfig;
 import dev.signet.webhooks.WebhookSecret;
-import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * 1,000 bots created through the platform's API join emulator meetings that only signed-in users may enter, each
- * with a ZAK fetched from the broker before its join. The baseline, run first in the same process, is the same
- * number of bots without {@code zak_url} joining meetings open to anyone: the ratio is what signed-in joins cost.
+ * Bots created through the platform's API join emulator meetings: for each size (default 1,000, 5,000 and 10,000, in
+ * one run), first anonymous bots into open meetings (the baseline), then signed-in bots, each with a {@code zak_url}
+ * to the broker, into meetings only signed-in users may join; 25 bots a meeting.
  *
- * <p>Run: {@code java -cp bench/target/… dev.signet.bench.platform.PlatformBench [bots] [meetings]} or with the exec
- * plugin (see docs/benchmarks.md). Everything runs in this one JVM, so heap and threads include the emulator and the
- * broker too.
+ * <p>The emulator and the broker run as child JVMs ({@code signet emulator}, {@code signet broker} from {@code
+ * app/target/signet.jar}); this JVM holds the platform and a small harness (API clients and a webhook receiver), so
+ * its heap after GC is the platform's. Run with {@code bench/run-platform.sh [sizes] [jdbc-url]}: embedded H2 by
+ * default, or a fresh schema in the PostgreSQL database the URL names (dropped at the end).
  */
 public final class PlatformBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CREATORS = 32;
+    private static final Pattern EMULATOR_READY = Pattern.compile("Zoom emulator listening on (http://\\S+)");
+    private static final Pattern BROKER_READY = Pattern.compile("signet broker: listening on (http://\\S+)");
+    private static final int WARM_UP_BOTS = 200;
 
     private PlatformBench() {}
 
     public static void main(String[] args) throws Exception {
-        int bots = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int meetings = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        ((LoggerContext) LoggerFactory.getILoggerFactory())
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                .setLevel(Level.WARN);
-        ((LoggerContext) LoggerFactory.getILoggerFactory())
-                .getLogger("dev.signet")
-                .setLevel(Level.WARN);
+        List<Integer> sizes = sizes(args.length > 0 ? args[0] : "1000,5000,10000");
+        String databaseUrl = args.length > 1 ? args[1] : "h2";
+        Path jar = Path.of(System.getProperty("signet.jar", "app/target/signet.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar.toAbsolutePath() + ": build it with mvn package -DskipTests");
+        }
+        quietLogs();
         Clock clock = Clock.systemUTC();
-        AtomicInteger webhooks = new AtomicInteger();
-        Javalin inbox = Javalin.create(config -> {
-                    config.concurrency.useVirtualThreads = true;
-                    config.startup.showJavalinBanner = false;
-                    config.startup.showOldJavalinVersionWarning = false;
-                    config.routes.post("/webhooks", ctx -> {
-                        webhooks.incrementAndGet();
-                        ctx.status(204);
-                    });
-                })
-                .start("127.0.0.1", 0);
-        WebhookSecret secret = WebhookSecret.generate(new java.security.SecureRandom());
-        try (DemoStack stack = DemoStack.start(
-                new DemoStack.Ports(0, 0, 0),
-                Files.createTempDirectory("signet-bench-"),
-                "emulator",
-                secret,
-                "http://127.0.0.1:" + inbox.port() + "/webhooks",
-                clock)) {
-            HttpClient http = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            Bench bench = new Bench(stack, http, clock);
-            System.out.printf(
-                    Locale.ROOT,
-                    "Signet platform benchmark: %d bots over %d meetings, %d creators, %d cores%n",
-                    bots,
-                    meetings,
-                    CREATORS,
-                    Runtime.getRuntime().availableProcessors());
-            List<Long> open = bench.seedMeetings(8_300_000_000L, meetings, false);
-            List<Long> signedIn = bench.seedMeetings(8_400_000_000L, meetings, true);
-            List<Long> warmUp = bench.seedMeetings(8_200_000_000L, meetings, true);
-
-            // Warm the JIT and the pools on both paths first, so neither measured phase pays for it.
-            Phase warm = bench.run("warm-up (not compared): signed-in bots", Math.max(1, bots / 5), warmUp, true);
-            bench.leaveAll(warm.botIds());
-
-            Phase baseline = bench.run("baseline: anonymous bots, open meetings", bots, open, false);
-            bench.leaveAll(baseline.botIds());
-            double zoomBefore = bench.brokerZoomCalls();
-            Phase zak = bench.run("signed in: zak_url -> broker -> ZAK, sign-in-only meetings", bots, signedIn, true);
-            double zoomCalls = bench.brokerZoomCalls() - zoomBefore;
-            bench.leaveAll(zak.botIds());
-
-            System.out.println();
-            System.out.printf(
-                    Locale.ROOT,
-                    "Zoom calls by the broker during the signed-in phase: %.0f (for %d ZAK fetches)%n",
-                    zoomCalls,
-                    bots);
-            System.out.printf(
-                    Locale.ROOT,
-                    "ratio signed-in / baseline: p50 %.2f, p99 %.2f, creation throughput %.2f%n",
-                    (double) zak.p50() / Math.max(1L, baseline.p50()),
-                    (double) zak.p99() / Math.max(1L, baseline.p99()),
-                    zak.createRate() / baseline.createRate());
-            System.out.printf(Locale.ROOT, "webhooks received: %d%n", webhooks.get());
-        } finally {
-            inbox.stop();
+        SecureRandom random = new SecureRandom();
+        Path data = Files.createTempDirectory("signet-platform-bench-");
+        System.out.printf(
+                Locale.ROOT,
+                "Signet platform benchmark %s: sizes %s, %d bots a meeting, %d cores, load %s, database %s,"
+                        + " bench JVM %s (max heap %d MiB)%n",
+                clock.instant(),
+                sizes,
+                PhaseRunner.BOTS_PER_MEETING,
+                Runtime.getRuntime().availableProcessors(),
+                PhaseRunner.loadAverage(),
+                databaseUrl.startsWith("jdbc:") ? databaseUrl.replaceAll("password=[^&]*", "password=***") : "H2",
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        String brokerSecret = HexFormat.of().formatHex(bytes(random, 24));
+        try (Http http = new Http();
+                WebhookInbox inbox = new WebhookInbox();
+                ChildJvm emulator = ChildJvm.start(
+                        jar,
+                        "emulator",
+                        jvmArgs("SIGNET_BENCH_EMULATOR_OPTS", "-Xmx3g"),
+                        List.of("--host", "127.0.0.1", "--port", "0"),
+                        Map.of(),
+                        EMULATOR_READY);
+                ChildJvm broker = ChildJvm.start(
+                        jar,
+                        "broker",
+                        jvmArgs("SIGNET_BENCH_BROKER_OPTS", "-Xmx512m"),
+                        List.of(),
+                        brokerEnv(emulator.url(), brokerSecret),
+                        BROKER_READY);
+                BenchDatabase database = BenchDatabase.of(databaseUrl, clock)) {
+            long harnessHeap = heapAfterGcMib();
+            String apiKey = "bench_" + HexFormat.of().formatHex(bytes(random, 16));
+            String brokerUrl = broker.url().replaceAll("/$", "");
+            String zakUrl = brokerUrl + "/zoom/zak?token=" + brokerSecret;
+            try (Platform platform = Platform.start(
+                    PlatformConfig.fromEnvironment(
+                            platformEnv(apiKey, data, database, inbox.url(), emulator.url(), random)),
+                    clock)) {
+                PhaseRunner runner = new PhaseRunner(http, platform, apiKey, emulator, brokerUrl, inbox, clock);
+                runner.run("warm-up", "warmup", WARM_UP_BOTS, zakUrl);
+                long idleHeap = heapAfterGcMib();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nheap after GC: harness alone %d MiB, platform idle after the warm-up %d MiB%n",
+                        harnessHeap,
+                        idleHeap);
+                List<PhaseResult> results = new ArrayList<>();
+                for (int size : sizes) {
+                    results.add(runner.run("baseline (anonymous)", "baseline", size, null));
+                    results.add(runner.run("signed in (zak_url)", "signedin", size, zakUrl));
+                }
+                System.out.printf(Locale.ROOT, "%n%s", Report.table(results, idleHeap));
+            }
         }
     }
 
-    /** One phase's numbers; latencies in milliseconds. */
-    record Phase(List<String> botIds, double createRate, long p50, long p99, long max, Duration allInCall) {}
-
-    private static final class Bench {
-        private final DemoStack stack;
-        private final HttpClient http;
-        private final Clock clock;
-
-        Bench(DemoStack stack, HttpClient http, Clock clock) {
-            this.stack = stack;
-            this.http = http;
-            this.clock = clock;
-        }
-
-        List<Long> seedMeetings(long firstId, int count, boolean signedInOnly) throws Exception {
-            StringBuilder meetings = new StringBuilder();
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                long id = firstId + i;
-                ids.add(id);
-                meetings.append(i == 0 ? "" : ",")
-                        .append("{\"id\":")
-                        .append(id)
-                        .append(",\"host\":\"")
-                        .append(DemoSeed.HOST_EMAIL)
-                        .append("\",\"topic\":\"bench ")
-                        .append(id)
-                        .append("\",\"capacity\":300,\"settings\":{\"meeting_authentication\":")
-                        .append(signedInOnly)
-                        .append(",\"waiting_room\":false,\"join_before_host\":false}}");
-            }
-            String seed = "{\"accounts\":[{\"id\":\"" + DemoSeed.ACME_ACCOUNT_ID
-                    + "\",\"name\":\"Acme\",\"plan\":\"business\",\"meetings\":[" + meetings + "]}]}";
-            send("POST", stack.emulator().baseUrl() + "/emulator/admin/seed", seed, false, 0);
-            for (long id : ids) {
-                send("POST", stack.emulator().baseUrl() + "/emulator/meetings/" + id + "/start", "{}", false, 0);
-            }
-            return ids;
-        }
-
-        Phase run(String title, int bots, List<Long> meetings, boolean withZak) throws Exception {
-            System.out.println();
-            System.out.println("== " + title);
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            Instant start = clock.instant();
-            List<String> ids = new ArrayList<>();
-            try (ExecutorService creators =
-                    Executors.newFixedThreadPool(CREATORS, Thread.ofVirtual().factory())) {
-                List<Future<String>> created = new ArrayList<>();
-                for (int i = 0; i < bots; i++) {
-                    long meeting = meetings.get(i % meetings.size());
-                    String zak = withZak ? ",\"zoom\":{\"zak_url\":\"" + stack.zakUrl("") + "\"}" : "";
-                    String body = "{\"meeting_url\":\"https://zoom.us/j/" + meeting + "\",\"bot_name\":\"Bench " + i
-                            + "\"" + zak + "}";
-                    created.add(creators.submit(() -> JSON.readTree(send("POST", api("/api/v1/bot/"), body, true, 201))
-                            .path("id")
-                            .asText()));
-                }
-                for (Future<String> future : created) {
-                    ids.add(future.get());
-                }
-            }
-            Duration creation = Duration.between(start, clock.instant());
-            double createRate = bots / (creation.toNanos() / 1e9);
-            System.out.printf(
-                    Locale.ROOT, "created %d bots in %d ms: %.0f bots/s%n", bots, creation.toMillis(), createRate);
-
-            int inCall = 0;
-            long peakHeap = 0;
-            int peakThreads = 0;
-            Instant deadline = start.plus(Duration.ofMinutes(3));
-            List<Long> latencies = new ArrayList<>();
-            while (clock.instant().isBefore(deadline)) {
-                peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
-                peakThreads = Math.max(
-                        peakThreads, ManagementFactory.getThreadMXBean().getThreadCount());
-                inCall = countInCall(ids);
-                if (inCall == bots) {
-                    break;
-                }
-                LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-            }
-            Duration allInCall = Duration.between(start, clock.instant());
-            System.gc();
-            long heapAfterGc = memory.getHeapMemoryUsage().getUsed();
-            int fatal = 0;
-            for (String id : ids) {
-                JsonNode changes = JSON.readTree(send("GET", api("/api/v1/bot/" + id + "/"), null, true, 200))
-                        .path("status_changes");
-                Instant created = null;
-                for (JsonNode change : changes) {
-                    Instant at = Instant.parse(change.path("created_at").asText());
-                    if (created == null) {
-                        created = at;
-                    }
-                    if (change.path("code").asText().equals("in_call_not_recording")) {
-                        latencies.add(Duration.between(created, at).toMillis());
-                        break;
-                    }
-                    if (change.path("code").asText().equals("fatal")) {
-                        fatal++;
-                    }
-                }
-            }
-            long[] sorted =
-                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            long p50 = percentile(sorted, 50);
-            long p99 = percentile(sorted, 99);
-            long max = sorted.length == 0 ? 0 : sorted[sorted.length - 1];
-            System.out.printf(
-                    Locale.ROOT,
-                    "in call: %d of %d (fatal %d); all in call %d ms after the first creation%n",
-                    inCall,
-                    bots,
-                    fatal,
-                    allInCall.toMillis());
-            System.out.printf(
-                    Locale.ROOT, "creation -> in_call_not_recording: p50 %d ms, p99 %d ms, max %d ms%n", p50, p99, max);
-            System.out.printf(
-                    Locale.ROOT,
-                    "heap: peak used %d MB, after GC with all in call %d MB; live threads (platform) peak %d%n",
-                    peakHeap >> 20,
-                    heapAfterGc >> 20,
-                    peakThreads);
-            return new Phase(ids, createRate, p50, p99, max, allInCall);
-        }
-
-        void leaveAll(List<String> ids) throws Exception {
-            try (ExecutorService workers =
-                    Executors.newFixedThreadPool(CREATORS, Thread.ofVirtual().factory())) {
-                List<Future<String>> left = new ArrayList<>();
-                for (String id : ids) {
-                    left.add(workers.submit(
-                            () -> send("POST", api("/api/v1/bot/" + id + "/leave_call/"), "{}", true, -1)));
-                }
-                for (Future<String> future : left) {
-                    future.get();
-                }
-            }
-        }
-
-        double brokerZoomCalls() throws Exception {
-            String metrics =
-                    send("GET", stack.broker().uri().resolve("/metrics").toString(), null, false, 200);
-            Matcher m = Pattern.compile("(?m)^signet_broker_zoom_calls_total\\{[^}]*} ([0-9.eE+]+)$")
-                    .matcher(metrics);
-            double total = 0;
-            while (m.find()) {
-                total += Double.parseDouble(m.group(1));
-            }
-            return total;
-        }
-
-        private int countInCall(List<String> ids) throws Exception {
-            int count = 0;
-            @Nullable String next = api("/api/v1/bot/?status=in_call_not_recording");
-            while (next != null) {
-                JsonNode page = JSON.readTree(send("GET", next, null, true, 200));
-                count += page.path("results").size();
-                next = page.path("next").isTextual() ? page.path("next").asText() : null;
-            }
-            return Math.min(count, ids.size());
-        }
-
-        private String api(String path) {
-            return stack.platform().baseUrl().toString().replaceAll("/$", "") + path;
-        }
-
-        private String send(String method, String url, @Nullable String body, boolean auth, int expected)
-                throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(60))
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body))
-                    .header("Content-Type", "application/json");
-            if (auth) {
-                request.header("Authorization", "Token " + stack.apiKey());
-            }
-            HttpResponse<String> response =
-                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            boolean ok =
-                    expected < 0 || (expected == 0 ? response.statusCode() < 300 : response.statusCode() == expected);
-            if (!ok) {
-                throw new IllegalStateException(method + " " + URI.create(url).getPath() + " answered "
-                        + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        }
+    private static Map<String, String> brokerEnv(String emulatorUrl, String secret) {
+        Map<String, String> env = new TreeMap<>();
+        env.put("SIGNET_BROKER_HOST", "127.0.0.1");
+        env.put("SIGNET_BROKER_PORT", "0");
+        env.put("SIGNET_ZOOM_ACCOUNT_ID", DemoSeed.ACME_ACCOUNT_ID);
+        env.put("SIGNET_ZOOM_CLIENT_ID", DemoSeed.ACME_S2S_CLIENT_ID);
+        env.put("SIGNET_ZOOM_CLIENT_SECRET", DemoSeed.ACME_S2S_CLIENT_SECRET);
+        env.put("SIGNET_ZOOM_OAUTH_URL", emulatorUrl.replaceAll("/$", ""));
+        env.put("SIGNET_ZOOM_API_URL", emulatorUrl.replaceAll("/$", "") + "/v2");
+        env.put("SIGNET_BROKER_ZAK_USERS", DemoSeed.NOTETAKER_EMAIL);
+        env.put("SIGNET_BROKER_SECRETS", secret);
+        return env;
     }
 
-    static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
+    private static Map<String, String> platformEnv(
+            String apiKey,
+            Path data,
+            BenchDatabase database,
+            String webhookUrl,
+            String emulatorUrl,
+            SecureRandom random) {
+        Map<String, String> env = new TreeMap<>();
+        env.put("SIGNET_PLATFORM_HOST", "127.0.0.1");
+        env.put("SIGNET_PLATFORM_PORT", "0");
+        env.put("SIGNET_API_KEYS", apiKey);
+        env.put("SIGNET_DATA_DIR", data.toString());
+        database.url().ifPresent(url -> env.put("SIGNET_DATABASE_URL", url));
+        env.put("SIGNET_WEBHOOK_URLS", webhookUrl);
+        env.put("SIGNET_WEBHOOK_SECRET", WebhookSecret.generate(random).encoded());
+        env.put("SIGNET_WEBHOOK_BACKOFF", "1s,2s,5s");
+        env.put("SIGNET_DRIVER", "emulator");
+        env.put("SIGNET_EMULATOR_URL", emulatorUrl);
+        env.put("SIGNET_ALLOW_LOOPBACK_TOKEN_URLS", "true");
+        env.put("SIGNET_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(bytes(random, 32)));
+        env.put("SIGNET_ZOOM_SDK_KEY", DemoSeed.ACME_SDK_KEY);
+        env.put("SIGNET_ZOOM_SDK_SECRET", DemoSeed.ACME_SDK_SECRET);
+        return env;
+    }
+
+    /** {@code defaults} followed by the space-separated options in environment variable {@code name}. */
+    private static List<String> jvmArgs(String name, String defaults) {
+        List<String> args = new ArrayList<>(List.of(defaults));
+        String extra = System.getenv(name);
+        if (extra != null) {
+            Pattern.compile("\\s+")
+                    .splitAsStream(extra.strip())
+                    .filter(s -> !s.isEmpty())
+                    .forEach(args::add);
         }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return args;
+    }
+
+    private static List<Integer> sizes(String text) {
+        return Pattern.compile(",")
+                .splitAsStream(text)
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    private static long heapAfterGcMib() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    private static void quietLogs() {
+        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        logs.getLogger("dev.signet").setLevel(Level.WARN);
+    }
+
+    private static byte[] bytes(SecureRandom random, int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
     }
 }

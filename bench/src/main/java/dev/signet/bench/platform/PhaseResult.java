@@ -1,0 +1,34 @@
+package dev.signet.bench.platform;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One phase's numbers.
+ *
+ * @param allInCall from the first creation request to the last bot's recorded {@code in_call_not_recording}; null
+ *     when not every bot got there
+ * @param p50Ms creation ({@code ready}) to {@code in_call_not_recording}, as the platform recorded them
+ * @param heapAfterGcMib the bench JVM's heap after a full GC with every bot of the phase in call (the platform, plus
+ *     the few MiB of the harness measured before the platform started)
+ * @param emulatorHeapMib the emulator child's heap after a full GC at the same moment
+ * @param peakPendingWrites the most bot writes waiting for the database, sampled every 100 ms
+ * @param load the one-minute load average before and after the phase
+ */
+record PhaseResult(
+        String label,
+        int bots,
+        int meetings,
+        double createPerSecond,
+        @Nullable Duration allInCall,
+        int inCall,
+        int fatal,
+        long p50Ms,
+        long p99Ms,
+        long maxMs,
+        long heapAfterGcMib,
+        long emulatorHeapMib,
+        int webhooks,
+        long peakPendingWrites,
+        double zoomCalls,
+        String load) {}
