@@ -5,8 +5,11 @@ import dev.signet.emulator.EmulatorServer;
 import dev.signet.emulator.seed.Seed;
 import dev.signet.emulator.seed.SeedReport;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -45,6 +48,20 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Origin of the join and start URLs in meeting answers, default https://zoom.us.")
     private String webBase = "https://zoom.us";
 
+    @Option(
+            names = "--disconnect-grace",
+            paramLabel = "SECONDS",
+            description = "How long a participant whose event stream's client went away may take to reconnect before"
+                    + " it leaves the meeting (as Zoom drops a lost connection), default 20.")
+    private String disconnectGrace = "20";
+
+    @Option(
+            names = "--ping-interval",
+            paramLabel = "SECONDS",
+            description = "How often an idle event stream sends a keep-alive comment (a gone client is noticed at the"
+                    + " next write), default 15.")
+    private String pingInterval = "15";
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,14 +69,44 @@ public final class EmulatorCommand implements Callable<Integer> {
                 "emulator",
                 out,
                 spec.commandLine().getErr(),
-                () -> () -> {
-                    Seed data = seed == null ? Seed.demo() : Seed.load(seed);
-                    return EmulatorServer.start(EmulatorConfig.of(data, Clock.systemUTC())
-                            .withHost(host)
-                            .withPort(port)
-                            .withWebBase(webBase));
+                () -> {
+                    Duration grace = seconds("--disconnect-grace", disconnectGrace, false);
+                    Duration ping = seconds("--ping-interval", pingInterval, true);
+                    return () -> {
+                        Seed data = seed == null ? Seed.demo() : Seed.load(seed);
+                        return EmulatorServer.start(EmulatorConfig.of(data, Clock.systemUTC())
+                                .withHost(host)
+                                .withPort(port)
+                                .withWebBase(webBase)
+                                .withPingInterval(ping)
+                                .withDisconnectGrace(grace));
+                    };
                 },
-                emulator ->
-                        SeedReport.lines(emulator.seed(), emulator.baseUrl()).forEach(out::println));
+                emulator -> {
+                    SeedReport.lines(emulator.seed(), emulator.baseUrl()).forEach(out::println);
+                    out.println();
+                    out.println(String.format(
+                            Locale.ROOT,
+                            "Event streams: a ping every %s s; a participant whose client went away leaves after %s s",
+                            pingInterval,
+                            disconnectGrace));
+                });
+    }
+
+    /** {@code text} (decimal seconds, e.g. {@code 20} or {@code 0.5}) as a duration; names {@code flag} if bad. */
+    static Duration seconds(String flag, String text, boolean positive) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a number of seconds: " + text, e);
+        }
+        if (value.signum() < 0
+                || (positive && value.signum() == 0)
+                || value.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+            throw new IllegalArgumentException(flag + " must be " + (positive ? "more than 0" : "0 or more")
+                    + " and at most 86400 seconds: " + text);
+        }
+        return Duration.ofNanos(value.movePointRight(9).longValue());
     }
 }

@@ -41,6 +41,9 @@ import dev.signet.emulator.web.Pages;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -53,6 +56,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final MeetingStore meetings;
     private final JoinRoutes joinRoutes;
     private final EventNotifier notifier;
+    private final ScheduledExecutorService sweeper;
     private final Seed seed;
     private final String baseUrl;
 
@@ -61,12 +65,14 @@ public final class EmulatorServer implements AutoCloseable {
             MeetingStore meetings,
             JoinRoutes joinRoutes,
             EventNotifier notifier,
+            ScheduledExecutorService sweeper,
             Seed seed,
             String baseUrl) {
         this.javalin = javalin;
         this.meetings = meetings;
         this.joinRoutes = joinRoutes;
         this.notifier = notifier;
+        this.sweeper = sweeper;
         this.seed = seed;
         this.baseUrl = baseUrl;
     }
@@ -83,7 +89,7 @@ public final class EmulatorServer implements AutoCloseable {
         RandomTokens random = new RandomTokens();
         Links links = new Links();
         Directory directory = new Directory();
-        MeetingStore meetings = new MeetingStore(random, clock);
+        MeetingStore meetings = new MeetingStore(random, clock, config.disconnectGrace());
         SeedLoader loader = new SeedLoader(directory, meetings);
         loader.load(config.seed());
         TokenStore accessTokens = new TokenStore(random, clock);
@@ -148,7 +154,12 @@ public final class EmulatorServer implements AutoCloseable {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         String baseUrl = "http://" + host + ":" + javalin.port();
         links.setBase(baseUrl);
-        return new EmulatorServer(javalin, meetings, joinRoutes, notifier, config.seed(), baseUrl);
+        // Meetings catch up with the clock whenever they are looked at; between looks, a sweep every second lets the
+        // participants whose clients went away leave (others' streams see participant_left without anyone asking).
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("emulator-disconnect-sweeper").factory());
+        var _ = sweeper.scheduleWithFixedDelay(meetings::reapDisconnected, 1, 1, TimeUnit.SECONDS);
+        return new EmulatorServer(javalin, meetings, joinRoutes, notifier, sweeper, config.seed(), baseUrl);
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}: the OAuth base and the join protocol's base. */
@@ -178,6 +189,7 @@ public final class EmulatorServer implements AutoCloseable {
     /** Closes every event stream and stops the server. */
     @Override
     public void close() {
+        sweeper.shutdownNow();
         meetings.closeStreams();
         try {
             joinRoutes.awaitStreamsClosed(Duration.ofSeconds(2));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** A running demo emulator on a mutable clock, with helpers that speak to it like Zoom clients do. */
 public final class Fixture implements AutoCloseable {
@@ -28,14 +29,20 @@ public final class Fixture implements AutoCloseable {
     public final EmulatorServer emulator;
     public final TestHttp http;
 
-    private Fixture(Seed seed) {
+    private Fixture(Seed seed, UnaryOperator<EmulatorConfig> tune) {
         Pause recording = pauses::add;
-        emulator = EmulatorServer.start(EmulatorConfig.of(seed, clock).withPause(recording));
+        emulator =
+                EmulatorServer.start(tune.apply(EmulatorConfig.of(seed, clock).withPause(recording)));
         http = new TestHttp(emulator.baseUrl());
     }
 
     public static Fixture demo() {
-        return new Fixture(Seed.demo());
+        return new Fixture(Seed.demo(), UnaryOperator.identity());
+    }
+
+    /** The demo seed with the configuration changed by {@code tune} (the clock stays the fixture's). */
+    public static Fixture demo(UnaryOperator<EmulatorConfig> tune) {
+        return new Fixture(Seed.demo(), tune);
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -4,11 +4,14 @@ import dev.signet.emulator.http.Json;
 import dev.signet.emulator.meetings.EventSink;
 import dev.signet.emulator.meetings.MeetingEvent;
 import dev.signet.emulator.meetings.MeetingStore;
+import dev.signet.emulator.meetings.OutgoingEvent;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes one participant's server-sent events on the request's own (virtual) thread until a terminal event, the
@@ -63,25 +66,50 @@ final class EventStream {
         }
     }
 
+    /**
+     * Writes what the sink holds until the stream ends. Whatever queued up while the last write went out is written
+     * together and flushed once: in a busy meeting one wake-up and one flush carry many events.
+     */
     private void pump(EventSink sink, OutputStream out) throws IOException, InterruptedException {
+        List<EventSink.Item> batch = new ArrayList<>();
         while (true) {
-            EventSink.Item item = sink.poll(pingInterval);
-            if (item == null) {
+            EventSink.Item first = sink.poll(pingInterval);
+            if (first == null) {
                 write(out, ": ping\n\n");
                 continue;
             }
+            batch.add(first);
+            sink.drainTo(batch);
+            boolean ended = writeAll(batch, out);
+            batch.clear();
+            out.flush();
+            if (ended) {
+                return;
+            }
+        }
+    }
+
+    /** Writes the events of {@code batch} in order, up to a close or a terminal event; answers whether one came. */
+    private boolean writeAll(List<EventSink.Item> batch, OutputStream out) throws IOException {
+        for (EventSink.Item item : batch) {
             switch (item) {
                 case EventSink.Item.Close() -> {
-                    return;
+                    return true;
                 }
-                case EventSink.Item.Deliver(MeetingEvent event) -> {
-                    write(out, "event: " + event.eventName() + "\ndata: " + json.write(event) + "\n\n");
-                    if (event.terminal()) {
-                        return;
+                case EventSink.Item.Deliver(OutgoingEvent event) -> {
+                    out.write(event.frame(this::frame));
+                    if (event.event().terminal()) {
+                        return true;
                     }
                 }
             }
         }
+        return false;
+    }
+
+    private byte[] frame(MeetingEvent event) {
+        return ("event: " + event.eventName() + "\ndata: " + json.write(event) + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(OutputStream out, String text) throws IOException {

@@ -1,13 +1,20 @@
 package dev.signet.emulator.meetings;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A meeting: its schedule and settings (Zoom's REST resource) and its live room. Every method holds the
  * meeting's monitor; callers that must check and act atomically (the join rules) synchronize on the meeting.
+ *
+ * <p>A participant whose event stream's client went away and did not reconnect within the disconnect grace leaves
+ * the meeting as Zoom drops a lost connection. The room is brought up to date with the clock whenever it is
+ * looked at or changed, and by the store's sweeper in between.
  */
 public final class Meeting {
     private final long id;
@@ -16,6 +23,9 @@ public final class Meeting {
     private final String hostId;
     private final Instant createdAt;
     private final Room room = new Room();
+    private final Clock clock;
+    private final Duration disconnectGrace;
+    private final BiConsumer<String, Meeting> onEnter;
     private MeetingSchedule schedule;
     private @Nullable String password;
     private String encryptedPassword;
@@ -24,7 +34,17 @@ public final class Meeting {
     private MeetingStatus status = MeetingStatus.WAITING;
     private boolean locked;
 
-    Meeting(MeetingSpec spec, String uuid, String encryptedPassword, Instant createdAt) {
+    Meeting(
+            MeetingSpec spec,
+            String uuid,
+            String encryptedPassword,
+            Clock clock,
+            Duration disconnectGrace,
+            BiConsumer<String, Meeting> onEnter) {
+        this.clock = clock;
+        this.disconnectGrace = disconnectGrace;
+        this.onEnter = onEnter;
+        Instant createdAt = clock.instant();
         this.id = spec.id();
         this.uuid = uuid;
         this.accountId = spec.accountId();
@@ -51,6 +71,7 @@ public final class Meeting {
 
     /** An immutable copy of the REST-visible state. */
     public synchronized MeetingData data() {
+        reap();
         return new MeetingData(
                 id,
                 uuid,
@@ -67,6 +88,7 @@ public final class Meeting {
     }
 
     public synchronized MeetingStatus status() {
+        reap();
         return status;
     }
 
@@ -87,11 +109,13 @@ public final class Meeting {
     }
 
     public synchronized boolean full() {
+        reap();
         return room.activeCount() >= capacity;
     }
 
     /** Whether a participant signed in as {@code userId} is in the meeting (not waiting). */
     public synchronized boolean present(String userId) {
+        reap();
         return room.present(userId);
     }
 
@@ -107,10 +131,12 @@ public final class Meeting {
 
     /** Adds a participant at {@code placement}; {@code starts} marks the meeting started first. */
     public synchronized Participant enter(ParticipantDraft draft, ParticipantStatus placement, boolean starts) {
+        reap();
         if (starts) {
             status = MeetingStatus.STARTED;
         }
         Participant participant = room.enter(draft, placement);
+        onEnter.accept(participant.id(), this);
         if (starts) {
             room.hostArrived(settings.waitingRoom());
         }
@@ -153,12 +179,21 @@ public final class Meeting {
         return room.connect(participant);
     }
 
-    /** Detaches a stream whose client went away, unless a newer stream replaced it. */
+    /**
+     * Detaches a stream whose client went away, unless a newer stream replaced it; the participant leaves unless it
+     * reconnects within the disconnect grace.
+     */
     public synchronized void disconnect(Participant participant, EventSink sink) {
-        participant.detachIf(sink);
+        room.disconnect(participant, sink, clock.instant());
+    }
+
+    /** Lets everyone whose client has been gone for the disconnect grace leave (the store's sweeper calls this). */
+    public synchronized void reap() {
+        room.reap(clock.instant(), disconnectGrace);
     }
 
     public synchronized List<ParticipantView> participants() {
+        reap();
         return room.views();
     }
 

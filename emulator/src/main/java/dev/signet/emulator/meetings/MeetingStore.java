@@ -2,6 +2,7 @@ package dev.signet.emulator.meetings;
 
 import dev.signet.emulator.secret.RandomTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,12 +16,20 @@ public final class MeetingStore {
     public record Found(Meeting meeting, Participant participant) {}
 
     private final ConcurrentMap<Long, Meeting> meetings = new ConcurrentHashMap<>();
+    /** Every participant's meeting, so that finding a participant takes no meeting's lock. */
+    private final ConcurrentMap<String, Meeting> byParticipant = new ConcurrentHashMap<>();
+
     private final RandomTokens random;
     private final Clock clock;
+    private final Duration disconnectGrace;
 
-    public MeetingStore(RandomTokens random, Clock clock) {
+    /**
+     * @param disconnectGrace how long a participant whose event stream's client went away stays before it leaves
+     */
+    public MeetingStore(RandomTokens random, Clock clock, Duration disconnectGrace) {
         this.random = random;
         this.clock = clock;
+        this.disconnectGrace = disconnectGrace;
     }
 
     /** Creates a meeting; a spec id of 0 picks a fresh number. Throws when the id is taken. */
@@ -37,7 +46,13 @@ public final class MeetingStore {
                 spec.password(),
                 spec.settings(),
                 spec.capacity());
-        Meeting meeting = new Meeting(numbered, random.token("", 16) + "==", newEncryptedPassword(), clock.instant());
+        Meeting meeting = new Meeting(
+                numbered,
+                random.token("", 16) + "==",
+                newEncryptedPassword(),
+                clock,
+                disconnectGrace,
+                byParticipant::put);
         if (meetings.putIfAbsent(id, meeting) != null) {
             throw new IllegalArgumentException("meeting id " + id + " already exists");
         }
@@ -58,6 +73,7 @@ public final class MeetingStore {
         Meeting removed = meetings.remove(id);
         if (removed != null) {
             removed.end();
+            byParticipant.values().removeIf(m -> m == removed);
         }
         return Optional.ofNullable(removed);
     }
@@ -71,13 +87,16 @@ public final class MeetingStore {
 
     /** Finds a participant by id in any meeting. */
     public Optional<Found> findParticipant(String participantId) {
-        for (Meeting meeting : meetings.values()) {
-            Optional<Participant> p = meeting.participant(participantId);
-            if (p.isPresent()) {
-                return Optional.of(new Found(meeting, p.get()));
-            }
+        Meeting meeting = byParticipant.get(participantId);
+        if (meeting == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return meeting.participant(participantId).map(p -> new Found(meeting, p));
+    }
+
+    /** Lets every participant whose client has been gone for the disconnect grace leave its meeting. */
+    public void reapDisconnected() {
+        meetings.values().forEach(Meeting::reap);
     }
 
     /** Closes every open event stream. */

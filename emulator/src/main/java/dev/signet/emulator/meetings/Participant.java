@@ -1,5 +1,6 @@
 package dev.signet.emulator.meetings;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +16,12 @@ public final class Participant {
     private final boolean person;
     private final @Nullable String userEmail;
     private final LocalRecording localRecording;
+    private final OutgoingEvent joined;
+    private final OutgoingEvent left;
     private ParticipantStatus status;
     private @Nullable MeetingEvent terminal;
     private @Nullable EventSink sink;
+    private @Nullable Instant disconnectedAt;
 
     Participant(ParticipantDraft draft, ParticipantStatus status) {
         this.id = draft.id();
@@ -29,6 +33,8 @@ public final class Participant {
         this.userEmail = draft.userEmail();
         this.localRecording = draft.localRecording();
         this.status = status;
+        this.joined = new OutgoingEvent(new MeetingEvent.Joined(info()));
+        this.left = new OutgoingEvent(new MeetingEvent.Left(info()));
     }
 
     public String id() {
@@ -84,26 +90,57 @@ public final class Participant {
     }
 
     void deliver(MeetingEvent event) {
+        deliver(new OutgoingEvent(event));
+    }
+
+    void deliver(OutgoingEvent event) {
         EventSink current = sink;
         if (current != null) {
             current.push(event);
         }
     }
 
+    /** {@code participant_joined} for this participant, shared by every stream it is sent to. */
+    OutgoingEvent joinedEvent() {
+        return joined;
+    }
+
+    /** {@code participant_left} for this participant, shared by every stream it is sent to. */
+    OutgoingEvent leftEvent() {
+        return left;
+    }
+
     void attach(EventSink newSink) {
         detach();
         sink = newSink;
+        disconnectedAt = null;
     }
 
-    void detachIf(EventSink expected) {
-        if (sink == expected) {
-            detach();
+    /** The client of {@code expected} went away at {@code at}; answers whether it was the current stream. */
+    boolean lostIf(EventSink expected, Instant at) {
+        if (sink != expected) {
+            return false;
         }
+        detach();
+        disconnectedAt = at;
+        return true;
+    }
+
+    /** When this participant's client went away without a newer stream since; {@code null} while connected. */
+    @Nullable
+    Instant disconnectedAt() {
+        return disconnectedAt;
+    }
+
+    /** Whether an event stream is attached. */
+    boolean connected() {
+        return sink != null;
     }
 
     void detach() {
         EventSink current = sink;
         sink = null;
+        disconnectedAt = null;
         if (current != null) {
             current.close();
         }

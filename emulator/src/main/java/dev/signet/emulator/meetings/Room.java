@@ -1,15 +1,21 @@
 package dev.signet.emulator.meetings;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** The participants of one meeting and the events their changes cause. Guarded by the meeting's lock. */
 final class Room {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
+    /** Participants whose client went away and who have not reconnected (usually none). */
+    private final Set<Participant> lost = new LinkedHashSet<>();
 
     Participant enter(ParticipantDraft draft, ParticipantStatus placement) {
         if (participants.containsKey(draft.id())) {
@@ -94,10 +100,38 @@ final class Room {
         } else {
             p.deliver(new MeetingEvent.Status(p.status(), p.role()));
             if (p.status() == ParticipantStatus.IN_MEETING) {
-                inMeeting().forEach(q -> p.deliver(new MeetingEvent.Joined(q.info())));
+                inMeeting().forEach(q -> p.deliver(q.joinedEvent()));
             }
         }
+        lost.remove(p);
         return sink;
+    }
+
+    /** The client of {@code p}'s stream {@code sink} went away at {@code at} (unless a newer stream replaced it). */
+    void disconnect(Participant p, EventSink sink, Instant at) {
+        if (p.lostIf(sink, at) && p.status().active()) {
+            lost.add(p);
+        }
+    }
+
+    /**
+     * Everyone whose client went away at least {@code grace} before {@code now} and did not reconnect leaves, as Zoom
+     * drops a participant whose connection is gone: others see {@code participant_left}, and its OBF participants
+     * get {@code authorized_user_left}.
+     */
+    void reap(Instant now, Duration grace) {
+        if (lost.isEmpty()) {
+            return;
+        }
+        for (Participant p : List.copyOf(lost)) {
+            Instant since = p.disconnectedAt();
+            if (since == null || !p.status().active()) {
+                lost.remove(p);
+            } else if (!now.isBefore(since.plus(grace))) {
+                lost.remove(p);
+                leave(p.id());
+            }
+        }
     }
 
     boolean present(String userId) {
@@ -123,10 +157,11 @@ final class Room {
     }
 
     private void announceEntry(Participant newcomer) {
+        OutgoingEvent joined = newcomer.joinedEvent();
         for (Participant q : inMeeting()) {
-            newcomer.deliver(new MeetingEvent.Joined(q.info()));
+            newcomer.deliver(q.joinedEvent());
             if (q != newcomer) {
-                q.deliver(new MeetingEvent.Joined(newcomer.info()));
+                q.deliver(joined);
             }
         }
     }
@@ -135,7 +170,7 @@ final class Room {
         if (!wasIn) {
             return;
         }
-        MeetingEvent left = new MeetingEvent.Left(p.info());
+        OutgoingEvent left = p.leftEvent();
         inMeeting().forEach(q -> q.deliver(left));
         String userId = p.userId();
         if (userId != null && !present(userId)) {
