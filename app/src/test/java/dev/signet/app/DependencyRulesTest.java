@@ -20,7 +20,26 @@ class DependencyRulesTest {
     }
 
     @Test
-    void libraries_importNoOtherModule() {
+    void secrets_importsNoOtherModule() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.signet.secrets..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.signet.zoom..",
+                        "dev.signet.webhooks..",
+                        "dev.signet.broker..",
+                        "dev.signet.platform..",
+                        "dev.signet.emulator..",
+                        "dev.signet.app..",
+                        "dev.signet.testkit..",
+                        "dev.signet.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void libraries_importNoOtherModuleButSecrets() {
         noClasses()
                 .that()
                 .resideInAnyPackage("dev.signet.zoom..", "dev.signet.webhooks..")
@@ -59,6 +78,7 @@ class DependencyRulesTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "dev.signet.zoom..",
+                        "dev.signet.secrets..",
                         "dev.signet.broker..",
                         "dev.signet.platform..",
                         "dev.signet.webhooks..",

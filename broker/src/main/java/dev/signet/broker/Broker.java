@@ -14,7 +14,6 @@ import dev.signet.broker.events.ZoomSignature;
 import dev.signet.broker.grants.GrantService;
 import dev.signet.broker.grants.IdleRefresh;
 import dev.signet.broker.http.BrokerServer;
-import dev.signet.broker.logging.LogGuard;
 import dev.signet.broker.metrics.BrokerMetrics;
 import dev.signet.broker.obf.ObfRoutes;
 import dev.signet.broker.obf.ObfService;
@@ -24,10 +23,11 @@ import dev.signet.broker.zak.ZakPolicy;
 import dev.signet.broker.zak.ZakRoutes;
 import dev.signet.broker.zak.ZakService;
 import dev.signet.broker.zak.ZakThreads;
+import dev.signet.secrets.LogGuard;
+import dev.signet.secrets.Secret;
 import dev.signet.webhooks.ReplayGuard;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookVerifier;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.http.ZoomExchange;
 import dev.signet.zoom.oauth.ZoomOAuth;
 import dev.signet.zoom.oauth.ZoomUserOAuth;
@@ -257,7 +257,7 @@ public final class Broker implements AutoCloseable {
         return running.idle().run();
     }
 
-    private static @Nullable WebhookVerifier verifier(dev.signet.zoom.@Nullable Secret secret, Clock clock) {
+    private static @Nullable WebhookVerifier verifier(dev.signet.secrets.@Nullable Secret secret, Clock clock) {
         if (secret == null) {
             return null;
         }

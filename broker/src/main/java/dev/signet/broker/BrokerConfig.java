@@ -1,6 +1,6 @@
 package dev.signet.broker;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.ZoomEndpoints;
 import dev.signet.zoom.oauth.S2sCredentials;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.signet.broker;
 
 import dev.signet.broker.db.Database;
 import dev.signet.broker.db.EncryptionKey;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.oauth.UserOAuthApp;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.signet.broker;
 
+import dev.signet.secrets.Secret;
 import dev.signet.webhooks.WebhookSecret;
-import dev.signet.zoom.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -455,7 +455,7 @@ abstract class ObfContract {
         static String[] signed(Fixture broker, String body) {
             long now = broker.clock.instant().getEpochSecond();
             String signature = new dev.signet.broker.events.ZoomSignature(
-                            dev.signet.zoom.Secret.of(Fixture.ZOOM_TOKEN), broker.clock)
+                            dev.signet.secrets.Secret.of(Fixture.ZOOM_TOKEN), broker.clock)
                     .sign(now, body.getBytes(StandardCharsets.UTF_8));
             return new String[] {"x-zm-request-timestamp", Long.toString(now), "x-zm-signature", signature};
         }

@@ -5,8 +5,8 @@ import dev.signet.platform.driver.websdk.WebSdkConfig;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
 import dev.signet.platform.runtime.RuntimeSettings;
 import dev.signet.platform.webhook.WebhookSettings;
+import dev.signet.secrets.Secret;
 import dev.signet.webhooks.WebhookSecret;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.sdk.SdkCredentials;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -166,6 +166,22 @@ public record PlatformConfig(
         // async: H2's FileChannel store is closed by Thread.interrupt() (bots are interrupted when they
         // leave), which panics the whole database; the async file system is immune to interrupts.
         return "jdbc:h2:async:" + dataDir.resolve("signet").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The secrets as they could appear in a log line, for the {@code LogGuard}: the API keys, the webhook secret with and
+     * without its {@code whsec_} prefix, the SDK secret and {@code encryptionKey} (the configured or generated one).
+     */
+    List<String> secretsAsText(Secret encryptionKey) {
+        List<String> secrets = new ArrayList<>();
+        apiKeys.forEach(key -> secrets.add(key.reveal()));
+        if (webhookSecret != null) {
+            secrets.add(webhookSecret.encoded());
+            secrets.add(webhookSecret.encoded().substring(WebhookSecret.PREFIX.length()));
+        }
+        secrets.add(sdk.secret().reveal());
+        secrets.add(encryptionKey.reveal());
+        return secrets;
     }
 
     /** Whether {@code databaseUrl} is an H2 database (the embedded default or a test's). */

@@ -12,7 +12,7 @@ import dev.signet.platform.runtime.BotStore;
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.webhook.WebhookSettings;
 import dev.signet.platform.webhook.Webhooks;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;

@@ -40,7 +40,6 @@ class PackageRulesTest {
                         "dev.signet.platform.http..",
                         "dev.signet.platform.db..",
                         "dev.signet.platform.crypto..",
-                        "dev.signet.platform.logging..",
                         "dev.signet.platform.time..")
                 .whereLayer("root")
                 .mayNotBeAccessedByAnyLayer()

@@ -2,6 +2,7 @@ package dev.signet.zoom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.meeting.MeetingUrl;
 import dev.signet.zoom.oauth.S2sCredentials;
 import dev.signet.zoom.oauth.TokenSource;

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.signet.broker.Broker;
 import dev.signet.broker.BrokerConfig;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.oauth.S2sCredentials;
 import io.javalin.Javalin;
 import java.io.PrintStream;

@@ -12,7 +12,7 @@ import dev.signet.platform.driver.websdk.SdkSource;
 import dev.signet.platform.driver.websdk.WebSdkDriver;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
 import dev.signet.platform.time.Pause;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.sdk.SdkCredentials;
 import dev.signet.zoom.sdk.SdkSigner;
 import java.io.PrintStream;

@@ -7,7 +7,7 @@ import dev.signet.broker.connect.ConnectLinks;
 import dev.signet.broker.grants.Grant;
 import dev.signet.broker.grants.GrantService;
 import dev.signet.broker.metrics.BrokerMetrics;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomException;
 import dev.signet.zoom.ZoomOAuthException;

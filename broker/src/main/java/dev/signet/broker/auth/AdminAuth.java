@@ -1,6 +1,6 @@
 package dev.signet.broker.auth;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

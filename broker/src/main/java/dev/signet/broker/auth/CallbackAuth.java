@@ -1,8 +1,8 @@
 package dev.signet.broker.auth;
 
+import dev.signet.secrets.Secret;
 import dev.signet.webhooks.Verification;
 import dev.signet.webhooks.WebhookVerifier;
-import dev.signet.zoom.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

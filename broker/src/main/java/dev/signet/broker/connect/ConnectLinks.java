@@ -1,6 +1,6 @@
 package dev.signet.broker.connect;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 package dev.signet.broker.connect;
 
 import dev.signet.broker.db.Sealer;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package dev.signet.broker.db;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

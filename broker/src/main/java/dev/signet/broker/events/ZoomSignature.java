@@ -1,6 +1,6 @@
 package dev.signet.broker.events;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.signet.broker.grants;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 
 /** What a user's grant can do right now. */
 public sealed interface GrantAccess {

@@ -1,7 +1,7 @@
 package dev.signet.broker.grants;
 
 import dev.signet.broker.db.Sealer;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.oauth.UserTokens;
 import dev.signet.zoom.users.SignedInUser;
 import java.sql.ResultSet;

@@ -3,7 +3,7 @@ package dev.signet.broker.grants;
 import dev.signet.broker.db.Database;
 import dev.signet.broker.db.Sealer;
 import dev.signet.broker.metrics.BrokerMetrics;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.ZoomException;
 import dev.signet.zoom.ZoomOAuthException;
 import dev.signet.zoom.oauth.UserTokens;

@@ -1,6 +1,6 @@
 package dev.signet.broker.obf;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.time.Duration;
 
 /** The answer to one OBF request. */

@@ -2,7 +2,7 @@ package dev.signet.broker.obf;
 
 import dev.signet.broker.grants.GrantAccess;
 import dev.signet.broker.grants.GrantService;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomTransportException;
 import dev.signet.zoom.users.UserToken;

@@ -1,6 +1,6 @@
 package dev.signet.broker.zak;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.users.UserToken;
 import java.time.Instant;
 import java.util.concurrent.Callable;

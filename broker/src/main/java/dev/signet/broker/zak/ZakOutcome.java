@@ -1,6 +1,6 @@
 package dev.signet.broker.zak;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.time.Duration;
 
 /** What a ZAK request comes to; the routes turn each case into one HTTP answer. */

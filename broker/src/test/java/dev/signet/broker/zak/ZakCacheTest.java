@@ -3,8 +3,8 @@ package dev.signet.broker.zak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.broker.metrics.BrokerMetrics;
+import dev.signet.secrets.Secret;
 import dev.signet.testkit.MutableClock;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomTransportException;
 import dev.signet.zoom.users.UserToken;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.signet.platform.runtime.AutomaticLeave;
 import dev.signet.platform.runtime.BotStatus;
 import dev.signet.platform.runtime.JoinCredentials;
 import dev.signet.platform.runtime.RunnableBot;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

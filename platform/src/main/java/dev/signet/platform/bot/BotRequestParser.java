@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.platform.http.FieldErrors;
 import dev.signet.platform.http.ValidationException;
 import dev.signet.platform.runtime.AutomaticLeave;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.meeting.MeetingUrl;
 import java.time.Clock;
 import java.time.Duration;

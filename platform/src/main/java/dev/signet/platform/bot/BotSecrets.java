@@ -1,7 +1,7 @@
 package dev.signet.platform.bot;
 
 import dev.signet.platform.crypto.SecretBox;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import org.jspecify.annotations.Nullable;
 
 /** Seals the credential columns of a bot (token URLs, registration token) and opens them for the runtime. */

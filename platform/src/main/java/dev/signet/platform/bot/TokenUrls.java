@@ -1,6 +1,6 @@
 package dev.signet.platform.bot;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.signet.platform.crypto;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

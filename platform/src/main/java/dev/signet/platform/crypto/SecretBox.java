@@ -1,6 +1,6 @@
 package dev.signet.platform.crypto;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
 package dev.signet.platform.driver;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

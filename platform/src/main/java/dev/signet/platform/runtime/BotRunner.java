@@ -12,7 +12,7 @@ import dev.signet.platform.time.Doorbell;
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.token.TokenFetcher;
 import dev.signet.platform.token.TokenResult;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.sdk.SdkSigner;
 import java.time.Clock;
 import java.time.Duration;

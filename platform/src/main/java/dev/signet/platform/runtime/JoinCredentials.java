@@ -1,6 +1,6 @@
 package dev.signet.platform.runtime;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import org.jspecify.annotations.Nullable;
 
 /**

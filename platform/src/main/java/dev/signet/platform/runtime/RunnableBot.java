@@ -1,6 +1,6 @@
 package dev.signet.platform.runtime;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -2,9 +2,9 @@ package dev.signet.platform.token;
 
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.token.TokenResult.FailureKind;
+import dev.signet.secrets.Secret;
 import dev.signet.webhooks.SignedHeaders;
 import dev.signet.webhooks.WebhookSigner;
-import dev.signet.zoom.Secret;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;

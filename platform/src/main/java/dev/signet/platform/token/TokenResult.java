@@ -1,6 +1,6 @@
 package dev.signet.platform.token;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.util.Objects;
 
 /** The outcome of one token fetch: the token, or why there is none. */

@@ -2,7 +2,7 @@ package dev.signet.platform.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

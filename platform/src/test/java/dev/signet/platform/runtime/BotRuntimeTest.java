@@ -9,7 +9,7 @@ import dev.signet.platform.driver.DriverEvent;
 import dev.signet.platform.driver.DriverFailure;
 import dev.signet.platform.driver.JoinRequest;
 import dev.signet.platform.driver.MeetingParticipant;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

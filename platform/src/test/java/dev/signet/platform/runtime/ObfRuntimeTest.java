@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.signet.platform.driver.DriverEvent;
 import dev.signet.platform.driver.JoinRequest;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

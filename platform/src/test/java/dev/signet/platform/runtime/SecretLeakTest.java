@@ -75,7 +75,7 @@ class SecretLeakTest {
         RunnableBot joins = f.botWithZak();
         RunnableBot fails = f.bot(
                 BotStatus.READY,
-                dev.signet.zoom.Secret.of(f.zakUrl().reveal() + "&fail=1"),
+                dev.signet.secrets.Secret.of(f.zakUrl().reveal() + "&fail=1"),
                 AutomaticLeave.DEFAULTS,
                 null);
         f.driver.thenFor("Notetaker", emit(new DriverEvent.JoinRefused(3265, "Invalid ZAK")));

@@ -3,8 +3,8 @@ package dev.signet.platform.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.platform.token.TokenResult.FailureKind;
+import dev.signet.secrets.Secret;
 import dev.signet.testkit.MutableClock;
-import dev.signet.zoom.Secret;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

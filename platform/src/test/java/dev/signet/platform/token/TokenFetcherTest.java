@@ -3,13 +3,13 @@ package dev.signet.platform.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.platform.token.TokenResult.FailureKind;
+import dev.signet.secrets.Secret;
 import dev.signet.testkit.MutableClock;
 import dev.signet.webhooks.ReplayGuard;
 import dev.signet.webhooks.Verification;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.webhooks.WebhookSigner;
 import dev.signet.webhooks.WebhookVerifier;
-import dev.signet.zoom.Secret;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

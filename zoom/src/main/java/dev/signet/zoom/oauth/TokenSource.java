@@ -1,6 +1,6 @@
 package dev.signet.zoom.oauth;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 
 /** Something that hands out Zoom REST access tokens (S2S OAuth now, user OAuth later). */
 public interface TokenSource {

@@ -1,6 +1,6 @@
 package dev.signet.zoom.oauth;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.time.Duration;
 import java.time.Instant;
 

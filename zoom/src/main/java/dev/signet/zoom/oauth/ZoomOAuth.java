@@ -1,7 +1,7 @@
 package dev.signet.zoom.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomEndpoints;
 import dev.signet.zoom.ZoomException;

@@ -1,6 +1,6 @@
 package dev.signet.zoom.sdk;
 
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 
 /**
  * A Zoom Meeting SDK app's credentials.

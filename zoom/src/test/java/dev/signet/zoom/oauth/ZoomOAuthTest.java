@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import dev.signet.secrets.Secret;
 import dev.signet.testkit.MutableClock;
 import dev.signet.zoom.MockZoom;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomOAuthException;
 import dev.signet.zoom.ZoomTransportException;

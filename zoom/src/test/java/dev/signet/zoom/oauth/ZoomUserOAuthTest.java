@@ -4,9 +4,9 @@ import static dev.signet.zoom.MockZoom.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.signet.secrets.Secret;
 import dev.signet.testkit.MutableClock;
 import dev.signet.zoom.MockZoom;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomOAuthException;
 import dev.signet.zoom.ZoomTransportException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.signet.secrets.Secret;
 import dev.signet.testkit.MutableClock;
 import dev.signet.zoom.MockZoom;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomApiException;
 import java.time.Duration;
 import mockwebserver3.RecordedRequest;

@@ -5,9 +5,9 @@ import static dev.signet.zoom.MockZoom.oauthToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.secrets.Secret;
 import dev.signet.testkit.MutableClock;
 import dev.signet.zoom.MockZoom;
-import dev.signet.zoom.Secret;
 import dev.signet.zoom.ZoomApiException;
 import dev.signet.zoom.ZoomTransportException;
 import dev.signet.zoom.oauth.S2sCredentials;

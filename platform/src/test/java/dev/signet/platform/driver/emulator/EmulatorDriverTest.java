@@ -10,7 +10,7 @@ import dev.signet.platform.driver.DriverFailure;
 import dev.signet.platform.driver.JoinRequest;
 import dev.signet.platform.driver.MeetingParticipant;
 import dev.signet.platform.driver.MeetingSession;
-import dev.signet.zoom.Secret;
+import dev.signet.secrets.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.signet.broker.logging;
+package dev.signet.secrets;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

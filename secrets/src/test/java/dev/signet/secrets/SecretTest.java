@@ -1,4 +1,4 @@
-package dev.signet.zoom;
+package dev.signet.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

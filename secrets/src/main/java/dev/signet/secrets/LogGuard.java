@@ -1,7 +1,6 @@
-package dev.signet.broker.logging;
+package dev.signet.secrets;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.signet.zoom.Secret;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the broker's secrets out of the logs even when an operator turns every logger up to TRACE.
+ * Keeps a deployable's secrets out of the logs even when an operator turns every logger up to TRACE.
  *
- * <p>The broker's own code never logs a secret, but Jetty's debug output is a wire dump: it shows request lines (with
- * the query secret) and response buffers (with the ZAK). The guard knows every secret in play — the configured ones and
- * the most recent access tokens and ZAKs, which are the only ones that can be on the wire — and drops any log event
- * that would show one. At the usual INFO level it costs one level comparison per log call.
+ * <p>Signet's own code never logs a secret, but Jetty's debug output is a wire dump: it shows request lines and headers
+ * (a query secret, {@code Authorization: Token <API key>}) and response buffers (a ZAK). The guard knows the secrets
+ * configured at start and the tokens {@linkplain #protect(Secret) minted since}, and drops any log event that would
+ * show one. At the usual INFO level it costs one level comparison per log call.
  */
 public final class LogGuard implements AutoCloseable {
     /** Tokens on the wire were minted moments ago, so a bounded set of recent ones is enough. */
@@ -32,7 +31,7 @@ public final class LogGuard implements AutoCloseable {
     private final @Nullable LoggerContext context;
 
     private LogGuard(Collection<String> fixed, @Nullable LoggerContext context) {
-        this.fixed = List.copyOf(fixed);
+        this.fixed = fixed.stream().filter(s -> !s.isEmpty()).toList();
         this.context = context;
         this.filter = context == null ? null : new SecretFilter(this);
         if (context != null && filter != null) {
@@ -45,7 +44,7 @@ public final class LogGuard implements AutoCloseable {
     /**
      * Installs a guard for {@code secrets} in Logback (a no-op guard with any other SLF4J backend).
      *
-     * @param secrets the configured secrets, as they would appear in text
+     * @param secrets the configured secrets, as they would appear in text; empty strings are ignored
      */
     public static LogGuard install(Collection<String> secrets) {
         LoggerContext context = LoggerFactory.getILoggerFactory() instanceof LoggerContext logback ? logback : null;

@@ -1,4 +1,4 @@
-package dev.signet.zoom;
+package dev.signet.secrets;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
