@@ -132,11 +132,6 @@ public final class Participant {
         return disconnectedAt;
     }
 
-    /** Whether an event stream is attached. */
-    boolean connected() {
-        return sink != null;
-    }
-
     void detach() {
         EventSink current = sink;
         sink = null;
@@ -168,6 +163,7 @@ public final class Participant {
                 identity == null ? null : identity.avatarUrl(),
                 obfAuthorizerId != null,
                 userEmail,
-                localRecording);
+                localRecording,
+                sink != null);
     }
 }
