@@ -142,8 +142,10 @@ abstract class StatusWriterContract {
     void exhaustedPool_botsWaitAndEveryChangeArrives() throws Exception {
         List<UUID> bots = createBots(40);
         AtomicInteger done = new AtomicInteger();
-        // A pool of two whose connections someone else holds: every write times out after 250 ms until released.
-        try (Database db = Database.open(database.jdbcUrl(), 2, Duration.ofMillis(250));
+        // A pool of two whose connections someone else holds: every write waits 2 s for a connection and fails
+        // (transiently) until released; 2 s, not less, because the pool also runs the migration when it opens and a
+        // loaded machine needs time to connect.
+        try (Database db = Database.open(database.jdbcUrl(), 2, Duration.ofSeconds(2));
                 StatusWriter writer = writer(db, 1024);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Handle first = db.jdbi().open();

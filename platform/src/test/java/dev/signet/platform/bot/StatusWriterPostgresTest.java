@@ -37,7 +37,7 @@ class StatusWriterPostgresTest extends StatusWriterContract {
         List<UUID> bots = createBots(30);
         AtomicInteger done = new AtomicInteger();
         try (TcpProxy proxy = new TcpProxy(5432);
-                Database db = Database.open(through(proxy, database.jdbcUrl()), 4, Duration.ofMillis(250));
+                Database db = Database.open(through(proxy, database.jdbcUrl()), 4, Duration.ofSeconds(2));
                 StatusWriter writer = writer(db, 1024);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             proxy.cut();
@@ -62,7 +62,7 @@ class StatusWriterPostgresTest extends StatusWriterContract {
         List<UUID> bots = createBots(30);
         AtomicInteger done = new AtomicInteger();
         try (TcpProxy proxy = new TcpProxy(5432);
-                Database db = Database.open(through(proxy, database.jdbcUrl()), 4, Duration.ofMillis(250));
+                Database db = Database.open(through(proxy, database.jdbcUrl()), 4, Duration.ofSeconds(2));
                 StatusWriter writer = writer(db, 1024);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = writeAll(pool, writer, bots, done);
@@ -83,7 +83,7 @@ class StatusWriterPostgresTest extends StatusWriterContract {
         List<UUID> bots = createBots(20);
         AtomicInteger done = new AtomicInteger();
         try (TcpProxy proxy = new TcpProxy(5432);
-                Database db = Database.open(through(proxy, database.jdbcUrl()), 2, Duration.ofMillis(250));
+                Database db = Database.open(through(proxy, database.jdbcUrl()), 2, Duration.ofSeconds(2));
                 StatusWriter writer = writer(db, 4);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             proxy.cut();
