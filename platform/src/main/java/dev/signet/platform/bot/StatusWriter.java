@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one write path of running bots (decision 0010): status changes, each with its webhooks, and participant lists,
+ * The one write path of running bots (decision 0011): status changes, each with its webhooks, and participant lists,
  * written in batches by one thread over one connection, so thousands of bots never each hold a connection.
  *
  * <p>A bot waits until its own write has committed (the runtime's rule: a status is persisted, with its webhook
