@@ -35,7 +35,7 @@ public final class EmulatorBench {
     private EmulatorBench() {}
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "100,500,1000").split(","))
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "100,500,1000").split(",", -1))
                 .mapToInt(Integer::parseInt)
                 .toArray();
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
@@ -47,7 +47,7 @@ public final class EmulatorBench {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx2g"));
         String extra = System.getProperty("bench.emulatorJvmArgs", "");
         if (!extra.isBlank()) {
-            jvmArgs.addAll(Arrays.asList(extra.trim().split("\\s+")));
+            jvmArgs.addAll(Arrays.asList(extra.trim().split("\\s+", -1)));
         }
         SdkCredentials sdk = new SdkCredentials(SDK_KEY, Secret.of(SDK_SECRET));
         try (EmulatorProcess emulator = EmulatorProcess.start(seed, jvmArgs);
@@ -145,7 +145,7 @@ public final class EmulatorBench {
 
     /** The machine's load averages (1, 5, 15 min): other work on the machine skews every figure here. */
     private static String loadAverage() throws java.io.IOException {
-        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
         return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
