@@ -158,12 +158,12 @@ public final class EmulatorBench {
         for (int m = 0; m < streamMeetings; m++) {
             meetings.add(meeting(STREAMS + m, STREAM_MEETING));
         }
-        return """
+        return String.format(Locale.ROOT, """
                 {"accounts":[{"id":"bench-account","name":"Bench","plan":"business",
                  "users":[{"id":"u-bench-host","email":"host@bench.example","first_name":"Bench","last_name":"Host"}],
                  "sdk_apps":[{"key":"%s","secret":"%s","published":true}],
                  "meetings":[%s]}]}
-                """.formatted(SDK_KEY, SDK_SECRET, String.join(",", meetings));
+                """, SDK_KEY, SDK_SECRET, String.join(",", meetings));
     }
 
     private static String meeting(long id, int participants) {
