@@ -64,7 +64,8 @@ public final class BotRoutes {
         json.send(ctx, 200, body);
     }
 
-    private static BotQuery query(Context ctx) {
+    /** The list filters of {@code ctx}'s query (also the dashboard's, through {@link BotConsole}). */
+    static BotQuery query(Context ctx) {
         FieldErrors errors = new FieldErrors();
         Instant after = instant(ctx, "join_at_after", errors);
         Instant before = instant(ctx, "join_at_before", errors);

@@ -146,6 +146,18 @@ final class WebhookRepository {
         });
     }
 
+    /** One bot's deliveries, newest first. */
+    List<Delivery> forBot(UUID botId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM webhook_deliveries WHERE bot_id = :bot_id
+                        ORDER BY created_at DESC, id DESC LIMIT :limit
+                        """)
+                .bind("bot_id", botId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> delivery(rs))
+                .list());
+    }
+
     Map<DeliveryStatus, Long> countByStatus() {
         Map<DeliveryStatus, Long> counts = new LinkedHashMap<>();
         for (DeliveryStatus s : DeliveryStatus.values()) {

@@ -23,6 +23,7 @@ public final class Webhooks implements AutoCloseable {
     private final WebhookRepository repository;
     private final WebhookDeliverer deliverer;
     private final WebhookRoutes routes;
+    private final DeliveryConsole console;
     private final MultiGauge gauge;
     private final HttpClient http;
     private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
@@ -47,6 +48,7 @@ public final class Webhooks implements AutoCloseable {
         this.deliverer = new WebhookDeliverer(repository, settings, signer, http, clock, pause, meters);
         this.outbox = new WebhookOutbox(settings, json, clock, random, deliverer::wake);
         this.routes = new WebhookRoutes(repository, json, clock, deliverer);
+        this.console = new DeliveryConsole(repository, deliverer, clock);
         this.gauge = MultiGauge.builder("signet.webhook.deliveries")
                 .description("Webhook deliveries in the outbox by state")
                 .register(meters);
@@ -59,6 +61,11 @@ public final class Webhooks implements AutoCloseable {
     /** Starts delivering: whatever is due, including what a previous run left pending, is sent now. */
     public void start() {
         deliverer.start();
+    }
+
+    /** The operator routes' operations for the dashboard. */
+    public DeliveryConsole console() {
+        return console;
     }
 
     public WebhookRoutes routes() {
