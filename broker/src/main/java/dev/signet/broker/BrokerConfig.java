@@ -1,6 +1,8 @@
 package dev.signet.broker;
 
 import dev.signet.secrets.Secret;
+import dev.signet.secrets.settings.SettingValues;
+import dev.signet.webhooks.WebhookSecret;
 import dev.signet.zoom.ZoomEndpoints;
 import dev.signet.zoom.oauth.S2sCredentials;
 import java.time.Duration;
@@ -65,12 +67,12 @@ public record BrokerConfig(
         /** Each request starts one user further along, so several bots can join one meeting. */
         ROUND_ROBIN;
 
-        /** Parses {@code sticky} or {@code round-robin}. */
+        /** Parses {@code sticky} or {@code round-robin}; the error is a rule to follow the setting's name. */
         public static Pool parse(String value) {
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "sticky" -> STICKY;
                 case "round-robin", "round_robin", "roundrobin" -> ROUND_ROBIN;
-                default -> throw new IllegalArgumentException("SIGNET_BROKER_POOL must be sticky or round-robin");
+                default -> throw new IllegalArgumentException("must be sticky or round-robin");
             };
         }
     }
@@ -113,7 +115,7 @@ public record BrokerConfig(
                 !querySecrets.isEmpty() || webhookSecret != null,
                 "SIGNET_BROKER_SECRETS or SIGNET_BROKER_WEBHOOK_SECRET must be set, or every caller would be refused");
         if (webhookSecret != null) {
-            Settings.requireWebhookSecret(webhookSecret);
+            requireWebhookSecret(webhookSecret);
         }
         check(PARAM.matcher(secretParam).matches(), "SIGNET_BROKER_SECRET_PARAM must be a plain query parameter name");
         check(!secretParam.equals("user"), "SIGNET_BROKER_SECRET_PARAM must not be 'user', which selects the user");
@@ -134,33 +136,31 @@ public record BrokerConfig(
     }
 
     /**
-     * Reads the configuration from environment variables (or any map using their names); unset and blank values take
-     * their defaults.
+     * Reads the configuration from environment variables (or any map using their names; {@link BrokerSettings}):
+     * unset and blank values take their defaults.
      *
      * @throws IllegalArgumentException naming the first missing or malformed setting
      */
     public static BrokerConfig fromEnvironment(Map<String, String> env) {
-        Settings s = new Settings(env);
+        SettingValues s = SettingValues.read(BrokerSettings.ALL, env);
         return new BrokerConfig(
-                s.optional("SIGNET_BROKER_HOST").orElse("0.0.0.0"),
-                s.integer("SIGNET_BROKER_PORT", 8081),
-                ZoomEndpoints.of(
-                        s.url("SIGNET_ZOOM_OAUTH_URL", "https://zoom.us"),
-                        s.url("SIGNET_ZOOM_API_URL", "https://api.zoom.us/v2")),
+                s.get(BrokerSettings.HOST),
+                s.get(BrokerSettings.PORT),
+                new ZoomEndpoints(s.get(BrokerSettings.ZOOM_OAUTH_URL), s.get(BrokerSettings.ZOOM_API_URL)),
                 new S2sCredentials(
-                        s.required("SIGNET_ZOOM_ACCOUNT_ID"),
-                        s.required("SIGNET_ZOOM_CLIENT_ID"),
-                        new Secret(s.required("SIGNET_ZOOM_CLIENT_SECRET"))),
-                s.list("SIGNET_BROKER_ZAK_USERS"),
-                s.list("SIGNET_BROKER_SECRETS").stream().map(Secret::new).toList(),
-                s.optional("SIGNET_BROKER_WEBHOOK_SECRET").map(Secret::new).orElse(null),
-                s.optional("SIGNET_BROKER_SECRET_PARAM").orElse("token"),
-                s.seconds("SIGNET_BROKER_ZAK_TTL", 7200),
-                s.seconds("SIGNET_BROKER_ZAK_REUSE", 300),
-                s.seconds("SIGNET_BROKER_ZAK_MIN_REMAINING", 1800),
-                s.optional("SIGNET_BROKER_POOL").map(Pool::parse).orElse(Pool.STICKY),
-                s.seconds("SIGNET_BROKER_USER_COOLDOWN", 600),
-                s.millis("SIGNET_BROKER_ZOOM_TIMEOUT_MS", 10_000),
+                        s.get(BrokerSettings.ZOOM_ACCOUNT_ID),
+                        s.get(BrokerSettings.ZOOM_CLIENT_ID),
+                        s.get(BrokerSettings.ZOOM_CLIENT_SECRET)),
+                s.get(BrokerSettings.ZAK_USERS),
+                s.find(BrokerSettings.SECRETS).orElse(List.of()),
+                s.find(BrokerSettings.WEBHOOK_SECRET).orElse(null),
+                s.get(BrokerSettings.SECRET_PARAM),
+                s.get(BrokerSettings.ZAK_TTL),
+                s.get(BrokerSettings.ZAK_REUSE),
+                s.get(BrokerSettings.ZAK_MIN_REMAINING),
+                s.get(BrokerSettings.POOL),
+                s.get(BrokerSettings.USER_COOLDOWN),
+                s.get(BrokerSettings.ZOOM_TIMEOUT),
                 ObfConfig.from(s));
     }
 
@@ -197,6 +197,16 @@ public record BrokerConfig(
                 userCooldown,
                 zoomTimeout,
                 obf);
+    }
+
+    @SuppressWarnings("UnusedException") // the parser's message might quote the secret
+    private static void requireWebhookSecret(Secret secret) {
+        try {
+            WebhookSecret.parse(secret.reveal());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "SIGNET_BROKER_WEBHOOK_SECRET must be a whsec_ secret (whsec_ followed by a base64 key)");
+        }
     }
 
     private static void check(boolean condition, String message) {

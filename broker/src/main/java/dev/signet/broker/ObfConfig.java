@@ -3,6 +3,8 @@ package dev.signet.broker;
 import dev.signet.broker.db.Database;
 import dev.signet.broker.db.EncryptionKey;
 import dev.signet.secrets.Secret;
+import dev.signet.secrets.settings.Setting;
+import dev.signet.secrets.settings.SettingValues;
 import dev.signet.zoom.oauth.UserOAuthApp;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,20 +43,6 @@ public record ObfConfig(
         Duration grantCheckInterval,
         Duration connectLinkTtl) {
     private static final int MIN_SECRET_LENGTH = 16;
-
-    /** Every setting that only means something with the user OAuth app. */
-    static final List<String> SETTINGS = List.of(
-            "SIGNET_BROKER_OAUTH_CLIENT_ID",
-            "SIGNET_BROKER_OAUTH_CLIENT_SECRET",
-            "SIGNET_BROKER_OAUTH_REDIRECT_URL",
-            "SIGNET_BROKER_ADMIN_SECRETS",
-            "SIGNET_BROKER_ZOOM_WEBHOOK_SECRET_TOKEN",
-            "SIGNET_BROKER_DATA_DIR",
-            "SIGNET_BROKER_DATABASE_URL",
-            "SIGNET_BROKER_ENCRYPTION_KEY",
-            "SIGNET_BROKER_GRANT_REFRESH_AFTER_DAYS",
-            "SIGNET_BROKER_GRANT_CHECK_INTERVAL",
-            "SIGNET_BROKER_CONNECT_LINK_TTL");
 
     public ObfConfig {
         Objects.requireNonNull(app, "app");
@@ -93,43 +82,38 @@ public record ObfConfig(
     }
 
     /** The OBF settings, or null when the user OAuth app is not configured (and no other OBF setting is). */
-    static @Nullable ObfConfig from(Settings s) {
-        boolean any = SETTINGS.stream().anyMatch(name -> s.optional(name).isPresent());
-        if (!any) {
+    static @Nullable ObfConfig from(SettingValues s) {
+        Optional<Setting<?>> given =
+                BrokerSettings.OBF.stream().filter(s::isSet).findFirst();
+        if (given.isEmpty()) {
             return null;
         }
-        for (String name : List.of(
-                "SIGNET_BROKER_OAUTH_CLIENT_ID",
-                "SIGNET_BROKER_OAUTH_CLIENT_SECRET",
-                "SIGNET_BROKER_OAUTH_REDIRECT_URL")) {
-            if (s.optional(name).isEmpty()) {
-                String given = SETTINGS.stream()
-                        .filter(n -> s.optional(n).isPresent())
-                        .findFirst()
-                        .orElse("an OBF setting");
-                throw new IllegalArgumentException(name + " is required for OBF tokens (" + given
+        for (Setting<?> needed : List.of(
+                BrokerSettings.OAUTH_CLIENT_ID,
+                BrokerSettings.OAUTH_CLIENT_SECRET,
+                BrokerSettings.OAUTH_REDIRECT_URL)) {
+            if (!s.isSet(needed)) {
+                throw new IllegalArgumentException(needed.env() + " is required for OBF tokens ("
+                        + given.get().env()
                         + " is set); set SIGNET_BROKER_OAUTH_CLIENT_ID, _CLIENT_SECRET and _REDIRECT_URL together");
             }
         }
-        String clientId = s.required("SIGNET_BROKER_OAUTH_CLIENT_ID");
-        check(clientId.indexOf(':') < 0, "SIGNET_BROKER_OAUTH_CLIENT_ID must not contain ':'");
-        URI redirect = URI.create(s.url("SIGNET_BROKER_OAUTH_REDIRECT_URL", ""));
-        Path dataDir = Path.of(s.optional("SIGNET_BROKER_DATA_DIR")
-                        .orElse(Path.of(System.getProperty("user.home"), ".signet", "broker")
-                                .toString()))
+        Path dataDir = s.find(BrokerSettings.DATA_DIR)
+                .orElse(Path.of(System.getProperty("user.home"), ".signet", "broker"))
                 .toAbsolutePath();
         return new ObfConfig(
-                new UserOAuthApp(clientId, new Secret(s.required("SIGNET_BROKER_OAUTH_CLIENT_SECRET")), redirect),
-                s.list("SIGNET_BROKER_ADMIN_SECRETS").stream().map(Secret::new).toList(),
-                s.optional("SIGNET_BROKER_ZOOM_WEBHOOK_SECRET_TOKEN")
-                        .map(Secret::new)
-                        .orElse(null),
+                new UserOAuthApp(
+                        s.get(BrokerSettings.OAUTH_CLIENT_ID),
+                        s.get(BrokerSettings.OAUTH_CLIENT_SECRET),
+                        s.get(BrokerSettings.OAUTH_REDIRECT_URL)),
+                s.find(BrokerSettings.ADMIN_SECRETS).orElse(List.of()),
+                s.find(BrokerSettings.ZOOM_WEBHOOK_SECRET_TOKEN).orElse(null),
                 dataDir,
-                s.optional("SIGNET_BROKER_DATABASE_URL").orElse(Database.embeddedUrl(dataDir)),
-                s.optional("SIGNET_BROKER_ENCRYPTION_KEY").map(Secret::new).orElse(null),
-                Duration.ofDays(s.integer("SIGNET_BROKER_GRANT_REFRESH_AFTER_DAYS", 30)),
-                s.seconds("SIGNET_BROKER_GRANT_CHECK_INTERVAL", 3600),
-                s.seconds("SIGNET_BROKER_CONNECT_LINK_TTL", 86_400));
+                s.find(BrokerSettings.DATABASE_URL).orElse(Database.embeddedUrl(dataDir)),
+                s.find(BrokerSettings.ENCRYPTION_KEY).orElse(null),
+                s.get(BrokerSettings.GRANT_REFRESH_AFTER),
+                s.get(BrokerSettings.GRANT_CHECK_INTERVAL),
+                s.get(BrokerSettings.CONNECT_LINK_TTL));
     }
 
     /** The OBF secrets as they may appear in text (a Basic header holds the client secret in base64). */

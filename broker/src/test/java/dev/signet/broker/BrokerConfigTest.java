@@ -3,6 +3,10 @@ package dev.signet.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.secrets.settings.Setting;
+import dev.signet.secrets.settings.SettingsTable;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -113,7 +117,8 @@ class BrokerConfigTest {
                 "SIGNET_BROKER_WEBHOOK_SECRET|not-a-whsec-secret|SIGNET_BROKER_WEBHOOK_SECRET",
                 "SIGNET_BROKER_SECRET_PARAM|to ken|SIGNET_BROKER_SECRET_PARAM",
                 "SIGNET_BROKER_SECRET_PARAM|user|SIGNET_BROKER_SECRET_PARAM",
-                "SIGNET_BROKER_ZAK_TTL|2h|SIGNET_BROKER_ZAK_TTL",
+                "SIGNET_BROKER_ZAK_TTL|2 hours|SIGNET_BROKER_ZAK_TTL",
+                "SIGNET_BROKER_ZAK_TTL|30s|SIGNET_BROKER_ZAK_TTL",
                 "SIGNET_BROKER_ZAK_TTL|99999999|SIGNET_BROKER_ZAK_TTL",
                 "SIGNET_BROKER_ZAK_REUSE|-5|SIGNET_BROKER_ZAK_REUSE",
                 "SIGNET_BROKER_ZAK_REUSE|6000|SIGNET_BROKER_ZAK_REUSE",
@@ -126,6 +131,42 @@ class BrokerConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(named)
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void durations_takeUnits_andABareNumberKeepsItsOldUnit() {
+        Map<String, String> env = minimal();
+        env.put("SIGNET_BROKER_ZAK_TTL", "2h");
+        env.put("SIGNET_BROKER_ZAK_REUSE", "90");
+        env.put("SIGNET_BROKER_ZAK_MIN_REMAINING", "30m");
+        env.put("SIGNET_BROKER_USER_COOLDOWN", "1500ms");
+        env.put("SIGNET_BROKER_ZOOM_TIMEOUT_MS", "3s");
+
+        BrokerConfig config = BrokerConfig.fromEnvironment(env);
+
+        assertThat(config.zakTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.zakReuse()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.zakMinRemaining()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.userCooldown()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.zoomTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void readmeTable_isTheDeclaredSettings() throws Exception {
+        Path readme = Path.of("README.md");
+
+        assertThat(SettingsTable.mismatch(readme, "broker", BrokerSettings.ZAK)).isEmpty();
+        assertThat(SettingsTable.mismatch(readme, "broker-obf", BrokerSettings.OBF))
+                .isEmpty();
+    }
+
+    @Test
+    void everyDeclaredSetting_isListed() throws Exception {
+        for (Field field : BrokerSettings.class.getFields()) {
+            if (field.get(null) instanceof Setting<?> setting) {
+                assertThat(BrokerSettings.ALL).as(field.getName()).contains(setting);
+            }
+        }
     }
 
     @Test
