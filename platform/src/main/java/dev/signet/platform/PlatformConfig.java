@@ -3,27 +3,25 @@ package dev.signet.platform;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.driver.websdk.WebSdkConfig;
 import dev.signet.platform.driver.websdk.WebSdkSettings;
-import dev.signet.platform.runtime.RuntimeSettings;
 import dev.signet.platform.webhook.WebhookSettings;
 import dev.signet.secrets.Secret;
+import dev.signet.secrets.settings.Setting;
+import dev.signet.secrets.settings.SettingValues;
 import dev.signet.webhooks.WebhookSecret;
 import dev.signet.zoom.sdk.SdkCredentials;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The platform's configuration, read from {@code SIGNET_*} environment variables.
+ * The platform's configuration, read from {@code SIGNET_*} environment variables declared in {@link
+ * PlatformSettings}. A setting used in one place needs no field here: {@link Platform} reads it with {@link #get}.
  *
  * @param host the address the API listens on ({@code SIGNET_PLATFORM_HOST}, default {@code 0.0.0.0})
  * @param port the API port, 0 for any free port ({@code SIGNET_PLATFORM_PORT}, default 8080)
@@ -44,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param sdk the Meeting SDK app ({@code SIGNET_ZOOM_SDK_KEY}, {@code SIGNET_ZOOM_SDK_SECRET})
  * @param websdk the {@code websdk} driver's browsers and SDK source ({@code SIGNET_WEBSDK_*}, see {@link
  *     WebSdkConfig}); {@code null} unless {@code SIGNET_DRIVER=websdk}
+ * @param settings every declared setting ({@link PlatformSettings}) as read, for {@link #get}
  */
 public record PlatformConfig(
         String host,
@@ -61,7 +60,8 @@ public record PlatformConfig(
         @Nullable Secret encryptionKey,
         Duration obfRetryInterval,
         SdkCredentials sdk,
-        @Nullable WebSdkSettings websdk) {
+        @Nullable WebSdkSettings websdk,
+        SettingValues settings) {
     /** Default API port. */
     public static final int DEFAULT_PORT = 8080;
 
@@ -84,9 +84,7 @@ public record PlatformConfig(
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(sdk, "sdk");
         Objects.requireNonNull(obfRetryInterval, "obfRetryInterval");
-        check(
-                obfRetryInterval.compareTo(Duration.ofMillis(100)) >= 0,
-                "SIGNET_OBF_RETRY_INTERVAL must be at least 100ms (each retry mints an OBF token)");
+        Objects.requireNonNull(settings, "settings");
         check(driver != Driver.WEBSDK || websdk != null, "SIGNET_DRIVER=websdk needs its SIGNET_WEBSDK_* settings");
         check(port >= 0 && port <= 65_535, "SIGNET_PLATFORM_PORT must be between 0 and 65535");
         check(!apiKeys.isEmpty(), "SIGNET_API_KEYS is required: one or more API keys, comma-separated");
@@ -101,61 +99,47 @@ public record PlatformConfig(
                 "SIGNET_ENCRYPTION_KEY is required with SIGNET_DATABASE_URL (base64 of 32 random bytes)");
     }
 
-    /** Reads the configuration; throws {@link IllegalArgumentException} with one line naming the bad variable. */
+    /**
+     * Reads the configuration ({@link PlatformSettings}); throws {@link IllegalArgumentException} with one line naming
+     * the bad variable.
+     */
     public static PlatformConfig fromEnvironment(Map<String, String> env) {
-        Env e = new Env(env);
-        Path dataDir = Path.of(e.text(
-                        "SIGNET_DATA_DIR",
-                        Path.of(System.getProperty("user.home"), ".signet").toString()))
+        SettingValues s = SettingValues.read(PlatformSettings.ALL, env);
+        Path dataDir = s.find(PlatformSettings.DATA_DIR)
+                .orElse(Path.of(System.getProperty("user.home"), ".signet"))
                 .toAbsolutePath();
-        String databaseUrl = e.text("SIGNET_DATABASE_URL", embeddedUrl(dataDir));
-        check(
-                databaseUrl.startsWith("jdbc:"),
-                "SIGNET_DATABASE_URL must be a JDBC URL (jdbc:postgresql://… or jdbc:h2:…)");
-        String secretText = e.optional("SIGNET_WEBHOOK_SECRET");
-        WebhookSecret secret = null;
-        if (secretText != null) {
-            try {
-                secret = WebhookSecret.parse(secretText);
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("SIGNET_WEBHOOK_SECRET: " + ex.getMessage(), ex);
-            }
-        }
-        String sdkKey = e.optional("SIGNET_ZOOM_SDK_KEY");
-        String sdkSecret = e.optional("SIGNET_ZOOM_SDK_SECRET");
-        check(
-                sdkKey != null && sdkSecret != null,
-                "SIGNET_ZOOM_SDK_KEY and SIGNET_ZOOM_SDK_SECRET are required (the Meeting SDK app)");
-        String encryptionKey = e.optional("SIGNET_ENCRYPTION_KEY");
+        Secret encryptionKey = s.find(PlatformSettings.ENCRYPTION_KEY).orElse(null);
         if (encryptionKey != null) {
             try {
-                SecretBox.of(Secret.of(encryptionKey), new SecureRandom());
+                SecretBox.of(encryptionKey, new SecureRandom());
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException("SIGNET_ENCRYPTION_KEY: " + ex.getMessage(), ex);
             }
         }
-        Driver driver = driver(e.text("SIGNET_DRIVER", "emulator"));
+        Driver driver = s.get(PlatformSettings.DRIVER);
         return new PlatformConfig(
-                e.text("SIGNET_PLATFORM_HOST", "0.0.0.0"),
-                e.integer("SIGNET_PLATFORM_PORT", DEFAULT_PORT),
-                e.list("SIGNET_API_KEYS").stream().map(Secret::of).toList(),
+                s.get(PlatformSettings.HOST),
+                s.get(PlatformSettings.PORT),
+                s.get(PlatformSettings.API_KEYS),
                 dataDir,
-                databaseUrl,
-                e.list("SIGNET_WEBHOOK_URLS").stream()
-                        .map(u -> httpUri("SIGNET_WEBHOOK_URLS", u))
-                        .toList(),
-                secret,
-                e.durations("SIGNET_WEBHOOK_BACKOFF", DEFAULT_BACKOFF),
-                e.duration("SIGNET_WEBHOOK_TIMEOUT", WebhookSettings.DEFAULT_TIMEOUT),
+                s.find(PlatformSettings.DATABASE_URL).orElse(embeddedUrl(dataDir)),
+                s.find(PlatformSettings.WEBHOOK_URLS).orElse(List.of()),
+                s.find(PlatformSettings.WEBHOOK_SECRET).orElse(null),
+                s.get(PlatformSettings.WEBHOOK_BACKOFF),
+                s.get(PlatformSettings.WEBHOOK_TIMEOUT),
                 driver,
-                e.optional("SIGNET_EMULATOR_URL") == null
-                        ? null
-                        : httpUri("SIGNET_EMULATOR_URL", e.text("SIGNET_EMULATOR_URL", "")),
-                e.bool("SIGNET_ALLOW_LOOPBACK_TOKEN_URLS"),
-                encryptionKey == null ? null : Secret.of(encryptionKey),
-                e.duration("SIGNET_OBF_RETRY_INTERVAL", RuntimeSettings.DEFAULT_OBF_RETRY_INTERVAL),
-                new SdkCredentials(Objects.requireNonNull(sdkKey), Secret.of(Objects.requireNonNull(sdkSecret))),
-                driver == Driver.WEBSDK ? WebSdkConfig.fromEnvironment(env) : null);
+                s.find(PlatformSettings.EMULATOR_URL).orElse(null),
+                s.get(PlatformSettings.ALLOW_LOOPBACK_TOKEN_URLS),
+                encryptionKey,
+                s.get(PlatformSettings.OBF_RETRY_INTERVAL),
+                new SdkCredentials(s.get(PlatformSettings.ZOOM_SDK_KEY), s.get(PlatformSettings.ZOOM_SDK_SECRET)),
+                driver == Driver.WEBSDK ? WebSdkConfig.from(s) : null,
+                s);
+    }
+
+    /** The value of a declared setting: how {@link Platform} reads a setting that has no field here. */
+    public <T> T get(Setting<T> setting) {
+        return settings.get(setting);
     }
 
     /** CONTRACTS.md §2: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -195,109 +179,9 @@ public record PlatformConfig(
                 + ", driver=" + driver + ", webhookUrls=" + webhookUrls.size() + "]";
     }
 
-    private static Driver driver(String text) {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "emulator" -> Driver.EMULATOR;
-            case "websdk" -> Driver.WEBSDK;
-            default -> throw new IllegalArgumentException("SIGNET_DRIVER must be emulator or websdk");
-        };
-    }
-
-    private static URI httpUri(String name, String text) {
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            check(
-                    (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null,
-                    name + " must hold http(s) URLs");
-            return uri;
-        } catch (URISyntaxException ex) {
-            throw new IllegalArgumentException(name + " holds a malformed URL", ex);
-        }
-    }
-
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    /** Typed reads of the environment; each failure names its variable. */
-    private record Env(Map<String, String> env) {
-        private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h)");
-
-        @Nullable
-        String optional(String name) {
-            String value = env.get(name);
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-
-        String text(String name, String fallback) {
-            String value = optional(name);
-            return value == null ? fallback : value;
-        }
-
-        int integer(String name, int fallback) {
-            String value = optional(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + " must be a whole number", ex);
-            }
-        }
-
-        boolean bool(String name) {
-            String value = optional(name);
-            if (value == null) {
-                return false;
-            }
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "1", "true", "yes" -> true;
-                case "0", "false", "no" -> false;
-                default -> throw new IllegalArgumentException(name + " must be true or false");
-            };
-        }
-
-        List<String> list(String name) {
-            String value = optional(name);
-            List<String> out = new ArrayList<>();
-            if (value != null) {
-                for (String part : value.split(",", -1)) {
-                    if (!part.isBlank()) {
-                        out.add(part.strip());
-                    }
-                }
-            }
-            return out;
-        }
-
-        Duration duration(String name, Duration fallback) {
-            String value = optional(name);
-            return value == null ? fallback : parseDuration(name, value);
-        }
-
-        List<Duration> durations(String name, List<Duration> fallback) {
-            List<String> parts = list(name);
-            return parts.isEmpty()
-                    ? fallback
-                    : parts.stream().map(p -> parseDuration(name, p)).toList();
-        }
-
-        private static Duration parseDuration(String name, String text) {
-            Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                throw new IllegalArgumentException(name + " must hold durations like 500ms, 5s, 5m or 2h");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
         }
     }
 }

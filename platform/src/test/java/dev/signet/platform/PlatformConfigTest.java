@@ -3,6 +3,12 @@ package dev.signet.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.platform.driver.websdk.WebSdkConfig;
+import dev.signet.platform.runtime.RuntimeSettings;
+import dev.signet.platform.webhook.WebhookSettings;
+import dev.signet.secrets.settings.Setting;
+import dev.signet.secrets.settings.SettingsTable;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +92,8 @@ class PlatformConfigTest {
                 "SIGNET_ALLOW_LOOPBACK_TOKEN_URLS | maybe | SIGNET_ALLOW_LOOPBACK_TOKEN_URLS",
                 "SIGNET_ZOOM_SDK_SECRET | '' | SIGNET_ZOOM_SDK_SECRET",
                 "SIGNET_ENCRYPTION_KEY | c2hvcnQ= | SIGNET_ENCRYPTION_KEY",
+                "SIGNET_OBF_RETRY_INTERVAL | 50ms | SIGNET_OBF_RETRY_INTERVAL",
+                "SIGNET_API_KEYS | 'a,,b' | SIGNET_API_KEYS",
             })
     void fromEnvironment_badValue_failsWithOneLineNamingTheVariable(String name, String value, String named) {
         Map<String, String> env = minimal();
@@ -95,6 +103,47 @@ class PlatformConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(named)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void durations_takeUnits_andABareNumberIsSeconds() {
+        Map<String, String> env = minimal();
+        env.put("SIGNET_WEBHOOK_TIMEOUT", "20");
+        env.put("SIGNET_WEBHOOK_BACKOFF", "1,500ms,2h");
+        env.put("SIGNET_OBF_RETRY_INTERVAL", "1500ms");
+
+        PlatformConfig config = PlatformConfig.fromEnvironment(env);
+
+        assertThat(config.webhookTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.webhookBackoff())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofHours(2));
+        assertThat(config.obfRetryInterval()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.get(PlatformSettings.OBF_RETRY_INTERVAL)).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void defaults_areTheFeaturesOwn() {
+        PlatformConfig config = PlatformConfig.fromEnvironment(minimal());
+
+        assertThat(config.webhookBackoff()).isEqualTo(WebhookSettings.DEFAULT_BACKOFF);
+        assertThat(config.webhookTimeout()).isEqualTo(WebhookSettings.DEFAULT_TIMEOUT);
+        assertThat(config.obfRetryInterval()).isEqualTo(RuntimeSettings.DEFAULT_OBF_RETRY_INTERVAL);
+    }
+
+    @Test
+    void readmeTable_isTheDeclaredSettings() throws Exception {
+        assertThat(SettingsTable.mismatch(Path.of("README.md"), "platform", PlatformSettings.CORE))
+                .isEmpty();
+    }
+
+    @Test
+    void everyDeclaredSetting_isListed() throws Exception {
+        for (Field field : PlatformSettings.class.getFields()) {
+            if (field.get(null) instanceof Setting<?> setting) {
+                assertThat(PlatformSettings.CORE).as(field.getName()).contains(setting);
+            }
+        }
+        assertThat(PlatformSettings.ALL).containsAll(WebSdkConfig.SETTINGS);
     }
 
     @Test

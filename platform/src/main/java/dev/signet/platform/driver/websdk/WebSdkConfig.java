@@ -1,52 +1,126 @@
 package dev.signet.platform.driver.websdk;
 
+import static java.time.temporal.ChronoUnit.SECONDS;
+
+import dev.signet.secrets.settings.Setting;
+import dev.signet.secrets.settings.SettingType;
+import dev.signet.secrets.settings.SettingValues;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@link WebSdkSettings} from {@code SIGNET_*} environment variables; every error names its variable.
- *
- * <ul>
- *   <li>{@code SIGNET_WEBSDK_VERSION}: the Meeting SDK version (default {@value SdkSource#DEFAULT_VERSION})
- *   <li>{@code SIGNET_WEBSDK_BASE_URL}: a base URL laid out like the SDK's {@code dist/} (the emulator's {@code
- *       http://…/sdk/{version}/}); default Zoom's CDN
- *   <li>{@code SIGNET_WEBSDK_ASSETS}: a local {@code dist/} folder the driver serves itself (not with a base URL)
- *   <li>{@code SIGNET_WEBSDK_CROSS_ORIGIN_ISOLATION}: serve the page with COOP/COEP (default false)
- *   <li>{@code SIGNET_WEBSDK_JOIN_TIMEOUT} (default 40s), {@code SIGNET_WEBSDK_SDK_LOAD_TIMEOUT} (default 20s)
- *   <li>{@code SIGNET_CHROMIUM}, {@code SIGNET_CHROMEDRIVER}: the binaries (default Debian's in {@code /usr/bin})
- *   <li>{@code SIGNET_WEBSDK_CHROMIUM_ARGS}: extra Chromium flags separated by {@code |}
- *   <li>{@code SIGNET_WEBSDK_PROFILES}: where temporary browser profiles are made (default the temp folder)
- * </ul>
+ * The {@code websdk} driver's settings ({@code SIGNET_WEBSDK_*}, {@code SIGNET_CHROMIUM}, {@code SIGNET_CHROMEDRIVER}),
+ * declared once: {@code PlatformSettings} lists them, and {@link #from} makes {@link WebSdkSettings} of them.
  */
 public final class WebSdkConfig {
-    private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m)");
-
     private WebSdkConfig() {}
 
-    /** The settings the environment describes. */
+    private static final SettingType<Duration> POSITIVE =
+            SettingType.duration(SECONDS).where(d -> !d.isZero(), "must be more than 0");
+
+    public static final Setting<String> VERSION = Setting.of(
+            "SIGNET_WEBSDK_VERSION",
+            "--websdk-version",
+            SettingType.text("VERSION"),
+            SdkSource.DEFAULT_VERSION,
+            "the Meeting SDK version to load");
+    public static final Setting<URI> BASE_URL = Setting.optional(
+            "SIGNET_WEBSDK_BASE_URL",
+            "--websdk-base-url",
+            SettingType.url(),
+            "Zoom's CDN (`https://source.zoom.us/{version}/lib`, script"
+                    + " `https://source.zoom.us/zoom-meeting-{version}.min.js`)",
+            "a base URL laid out like the SDK's `dist/` (`{base}zoom-meeting-{version}.min.js`, `{base}lib/…`)");
+    public static final Setting<Path> ASSETS = Setting.optional(
+            "SIGNET_WEBSDK_ASSETS",
+            "--websdk-assets",
+            SettingType.path("DIR"),
+            "a local folder holding the SDK's `dist/` (e.g. `node_modules/@zoom/meetingsdk/dist` after `npm install"
+                    + " @zoom/meetingsdk@6.2.0`), served by the driver itself with absolute URLs, so the only traffic"
+                    + " to Zoom is the meeting; excludes `SIGNET_WEBSDK_BASE_URL`");
+    public static final Setting<Boolean> CROSS_ORIGIN_ISOLATION = Setting.of(
+            "SIGNET_WEBSDK_CROSS_ORIGIN_ISOLATION",
+            "--websdk-cross-origin-isolation",
+            SettingType.bool(),
+            "false",
+            "serve the page with `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy:"
+                    + " require-corp` (enables the SDK's multithreaded media path)");
+    public static final Setting<Duration> JOIN_TIMEOUT = Setting.of(
+            "SIGNET_WEBSDK_JOIN_TIMEOUT",
+            "--websdk-join-timeout",
+            POSITIVE,
+            "40s",
+            "the driver's own watchdog on `init` + `join` (the SDK can hang for ever, or take ≈ 30 s to fail) →"
+                    + " `fatal` / `zoom_join_timeout`");
+    public static final Setting<Duration> SDK_LOAD_TIMEOUT = Setting.of(
+            "SIGNET_WEBSDK_SDK_LOAD_TIMEOUT",
+            "--websdk-sdk-load-timeout",
+            POSITIVE,
+            "20s",
+            "how long the page may take to load the SDK → `fatal` / `zoom_sdk_load_failed`");
+    public static final Setting<Path> CHROMIUM =
+            Setting.of("SIGNET_CHROMIUM", "--chromium", SettingType.path("FILE"), "/usr/bin/chromium", "the browser");
+    public static final Setting<Path> CHROMEDRIVER = Setting.of(
+            "SIGNET_CHROMEDRIVER",
+            "--chromedriver",
+            SettingType.path("FILE"),
+            "/usr/bin/chromedriver",
+            "the browser's WebDriver");
+    public static final Setting<List<String>> CHROMIUM_ARGS = Setting.optional(
+            "SIGNET_WEBSDK_CHROMIUM_ARGS",
+            "--websdk-chromium-args",
+            SettingType.of(
+                    "ARGS",
+                    text -> Arrays.stream(text.split("\\|", -1))
+                            .map(String::strip)
+                            .filter(a -> !a.isEmpty())
+                            .toList()),
+            "extra Chromium flags, separated by `|`");
+    public static final Setting<Path> PROFILES = Setting.optional(
+            "SIGNET_WEBSDK_PROFILES",
+            "--websdk-profiles",
+            SettingType.path("DIR"),
+            "the temp folder",
+            "where each bot's throw-away browser profile is made");
+
+    /** Every setting of the driver, in the order of {@code --help}. */
+    public static final List<Setting<?>> SETTINGS = List.of(
+            VERSION,
+            BASE_URL,
+            ASSETS,
+            CROSS_ORIGIN_ISOLATION,
+            JOIN_TIMEOUT,
+            SDK_LOAD_TIMEOUT,
+            CHROMIUM,
+            CHROMEDRIVER,
+            CHROMIUM_ARGS,
+            PROFILES);
+
+    /** The settings the environment describes; every error names its variable. */
     public static WebSdkSettings fromEnvironment(Map<String, String> env) {
-        String version = text(env, "SIGNET_WEBSDK_VERSION", SdkSource.DEFAULT_VERSION);
-        String baseUrl = optional(env, "SIGNET_WEBSDK_BASE_URL");
-        String assets = optional(env, "SIGNET_WEBSDK_ASSETS");
+        return from(SettingValues.read(SETTINGS, env));
+    }
+
+    /** The driver's settings among {@code values}, which were read with (at least) {@link #SETTINGS}. */
+    public static WebSdkSettings from(SettingValues values) {
+        String version = values.get(VERSION);
+        @Nullable URI baseUrl = values.find(BASE_URL).orElse(null);
+        @Nullable Path assets = values.find(ASSETS).orElse(null);
         SdkSource sdk;
         try {
             if (baseUrl != null && assets != null) {
                 throw new IllegalArgumentException(
                         "SIGNET_WEBSDK_BASE_URL and SIGNET_WEBSDK_ASSETS exclude each other: set one");
             } else if (baseUrl != null) {
-                sdk = new SdkSource.BaseUrl(uri(baseUrl), version);
+                sdk = new SdkSource.BaseUrl(baseUrl, version);
             } else if (assets != null) {
-                SdkSource.LocalAssets local = new SdkSource.LocalAssets(Path.of(assets), version);
+                SdkSource.LocalAssets local = new SdkSource.LocalAssets(assets, version);
                 if (!local.present()) {
                     throw new IllegalArgumentException("SIGNET_WEBSDK_ASSETS must be a folder holding the SDK's dist/"
                             + " (zoom-meeting-" + version + ".min.js not found in " + assets + ")");
@@ -62,25 +136,16 @@ public final class WebSdkConfig {
             throw new IllegalArgumentException("SIGNET_WEBSDK_*: " + e.getMessage(), e);
         }
         WebSdkSettings defaults = WebSdkSettings.defaults(sdk);
-        Path chromium = Path.of(text(env, "SIGNET_CHROMIUM", defaults.chromium().toString()));
-        Path chromedriver =
-                Path.of(text(env, "SIGNET_CHROMEDRIVER", defaults.chromedriver().toString()));
-        String args = optional(env, "SIGNET_WEBSDK_CHROMIUM_ARGS");
         return new WebSdkSettings(
-                chromium,
-                chromedriver,
+                values.get(CHROMIUM),
+                values.get(CHROMEDRIVER),
                 sdk,
-                bool(env, "SIGNET_WEBSDK_CROSS_ORIGIN_ISOLATION"),
-                duration(env, "SIGNET_WEBSDK_JOIN_TIMEOUT", defaults.joinWatchdog()),
-                duration(env, "SIGNET_WEBSDK_SDK_LOAD_TIMEOUT", defaults.sdkLoadTimeout()),
+                values.get(CROSS_ORIGIN_ISOLATION),
+                values.get(JOIN_TIMEOUT),
+                values.get(SDK_LOAD_TIMEOUT),
                 defaults.pollInterval(),
-                args == null
-                        ? List.of()
-                        : Arrays.stream(args.split("\\|"))
-                                .map(String::strip)
-                                .filter(a -> !a.isEmpty())
-                                .toList(),
-                Path.of(text(env, "SIGNET_WEBSDK_PROFILES", defaults.profiles().toString())));
+                values.find(CHROMIUM_ARGS).orElse(List.of()),
+                values.find(PROFILES).orElse(defaults.profiles()));
     }
 
     /** Whether the configured binaries exist, as a message for start-up checks; empty when they do. */
@@ -95,52 +160,5 @@ public final class WebSdkConfig {
                 ? ""
                 : "not executable: " + missing + " (apt-get install chromium chromium-driver, or set SIGNET_CHROMIUM"
                         + " and SIGNET_CHROMEDRIVER)";
-    }
-
-    private static @Nullable String optional(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String text(Map<String, String> env, String name, String fallback) {
-        String value = optional(env, name);
-        return value == null ? fallback : value;
-    }
-
-    private static boolean bool(Map<String, String> env, String name) {
-        String value = optional(env, name);
-        if (value == null) {
-            return false;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes" -> true;
-            case "0", "false", "no" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false");
-        };
-    }
-
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String value = optional(env, name);
-        if (value == null) {
-            return fallback;
-        }
-        Matcher m = DURATION.matcher(value);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException(name + " must be a positive duration such as 40s, 1500ms or 2m");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
-    }
-
-    private static URI uri(String text) {
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("SIGNET_WEBSDK_BASE_URL is not a URL", e);
-        }
     }
 }

@@ -3,6 +3,9 @@ package dev.signet.platform.driver.websdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.secrets.settings.Setting;
+import dev.signet.secrets.settings.SettingsTable;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +80,17 @@ class WebSdkConfigTest {
                 .hasMessageStartingWith("SIGNET_WEBSDK_CROSS_ORIGIN_ISOLATION");
         assertThatThrownBy(() -> WebSdkConfig.fromEnvironment(Map.of("SIGNET_WEBSDK_VERSION", "../../x")))
                 .hasMessageStartingWith("SIGNET_WEBSDK_");
+    }
+
+    @Test
+    void realZoomDocsTable_isTheDeclaredSettings() throws Exception {
+        for (Field field : WebSdkConfig.class.getFields()) {
+            if (field.get(null) instanceof Setting<?> setting) {
+                assertThat(WebSdkConfig.SETTINGS).as(field.getName()).contains(setting);
+            }
+        }
+        assertThat(SettingsTable.mismatch(Path.of("../docs/real-zoom.md"), "websdk", WebSdkConfig.SETTINGS))
+                .isEmpty();
     }
 
     @Test
