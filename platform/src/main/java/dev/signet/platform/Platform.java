@@ -1,5 +1,7 @@
 package dev.signet.platform;
 
+import dev.signet.platform.api.ApiGuards;
+import dev.signet.platform.api.ApiSettings;
 import dev.signet.platform.bot.Bots;
 import dev.signet.platform.crypto.KeyFile;
 import dev.signet.platform.crypto.SecretBox;
@@ -129,13 +131,21 @@ public final class Platform implements AutoCloseable {
         webhooks.start();
         runtime.start();
 
+        ApiGuards guards = new ApiGuards(database.jdbi(), ApiSettings.DEFAULTS, clock, pause);
+        started.add(guards);
+        guards.start();
+
         OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
                 config.host(),
                 config.port(),
                 json,
                 ApiKeys.of(config.apiKeys()),
-                List.of(ops::register, bots.routes(runtime)::register, webhooks.routes()::register));
+                List.of(
+                        ops::register,
+                        guards::register, // after authentication, before every feature's routes
+                        bots.routes(runtime)::register,
+                        webhooks.routes()::register));
         started.add(http);
         LOG.info(
                 "platform listening on port {} ({} driver)",

@@ -1,5 +1,7 @@
 package dev.signet.platform;
 
+import dev.signet.platform.api.ApiGuards;
+import dev.signet.platform.api.ApiSettings;
 import dev.signet.platform.bot.Bots;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
@@ -39,6 +41,7 @@ public final class ApiHarness implements AutoCloseable {
     private final Bots bots;
     private final RecordingControl control;
     private final PrometheusMeterRegistry meters;
+    private final ApiGuards guards;
 
     private ApiHarness(
             Database database,
@@ -46,16 +49,24 @@ public final class ApiHarness implements AutoCloseable {
             HttpServer http,
             Bots bots,
             RecordingControl control,
-            PrometheusMeterRegistry meters) {
+            PrometheusMeterRegistry meters,
+            ApiGuards guards) {
         this.database = database;
         this.webhooks = webhooks;
         this.http = http;
         this.bots = bots;
         this.control = control;
         this.meters = meters;
+        this.guards = guards;
     }
 
     public static ApiHarness start(String jdbcUrl, Clock clock, WebhookSettings webhookSettings, boolean deliver) {
+        return start(jdbcUrl, clock, webhookSettings, deliver, ApiSettings.DEFAULTS);
+    }
+
+    /** With the API guards' settings given (a rate limit, short idempotency keys). */
+    public static ApiHarness start(
+            String jdbcUrl, Clock clock, WebhookSettings webhookSettings, boolean deliver, ApiSettings apiSettings) {
         SecureRandom random = new SecureRandom();
         Database database = Database.open(jdbcUrl, 5);
         JsonCodec json = new JsonCodec();
@@ -71,17 +82,22 @@ public final class ApiHarness implements AutoCloseable {
                 Pause.real(),
                 meters);
         RecordingControl control = new RecordingControl();
+        ApiGuards guards = new ApiGuards(database.jdbi(), apiSettings, clock, Pause.real());
         OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
                 "127.0.0.1",
                 0,
                 json,
                 ApiKeys.of(List.of(Secret.of(KEY), Secret.of("test-key-2"))),
-                List.of(ops::register, bots.routes(control)::register, webhooks.routes()::register));
+                List.of(
+                        ops::register,
+                        guards::register,
+                        bots.routes(control)::register,
+                        webhooks.routes()::register));
         if (deliver) {
             webhooks.start();
         }
-        return new ApiHarness(database, webhooks, http, bots, control, meters);
+        return new ApiHarness(database, webhooks, http, bots, control, meters, guards);
     }
 
     public static ApiHarness start(String jdbcUrl, Clock clock) {
@@ -116,9 +132,14 @@ public final class ApiHarness implements AutoCloseable {
         return meters;
     }
 
+    public ApiGuards guards() {
+        return guards;
+    }
+
     @Override
     public void close() {
         http.close();
+        guards.close();
         bots.close();
         webhooks.close();
         database.close();

@@ -4,6 +4,7 @@ import dev.signet.secrets.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,17 @@ public final class ApiKeys {
 
     /** Whether the {@code Authorization} header carries one of the keys. */
     public boolean accepts(@Nullable String authorization) {
+        return identify(authorization) != null;
+    }
+
+    /**
+     * Which key the {@code Authorization} header carries: the hex SHA-256 of that key (a stable name for it
+     * that reveals nothing: rate limits and idempotency keys are scoped by it), or {@code null} when it
+     * carries none of them.
+     */
+    public @Nullable String identify(@Nullable String authorization) {
         if (authorization == null) {
-            return false;
+            return null;
         }
         String key = authorization.strip();
         if (key.length() > TOKEN_PREFIX.length()
@@ -43,7 +53,7 @@ public final class ApiKeys {
             key = key.substring(TOKEN_PREFIX.length()).strip();
         }
         if (key.isEmpty()) {
-            return false;
+            return null;
         }
         byte[] presented = sha256(key);
         boolean match = false;
@@ -51,7 +61,7 @@ public final class ApiKeys {
             // No early exit: every configured key is compared, each in constant time.
             match |= MessageDigest.isEqual(hash, presented);
         }
-        return match;
+        return match ? HexFormat.of().formatHex(presented) : null;
     }
 
     private static byte[] sha256(String value) {

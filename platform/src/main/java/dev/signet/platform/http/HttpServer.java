@@ -12,6 +12,12 @@ import java.util.function.Consumer;
  * {@code /api/*} requires an API key, and every error is JSON.
  */
 public final class HttpServer implements AutoCloseable {
+    /** The request attribute naming the caller's API key ({@link ApiKeys#identify}), set once authenticated. */
+    public static final String API_KEY_ID = "signet.apiKeyId";
+
+    /** The OpenAPI document's path: under {@code /api/} but readable without a key. */
+    public static final String OPENAPI_PATH = "/api/openapi.json";
+
     private final Javalin javalin;
     private final String host;
 
@@ -48,7 +54,13 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void authenticate(Context ctx, ApiKeys keys) {
-        if (!keys.accepts(ctx.header("Authorization"))) {
+        if (ctx.path().equals(OPENAPI_PATH) || ctx.path().equals(OPENAPI_PATH + "/")) {
+            return; // the API's own description is public
+        }
+        String keyId = keys.identify(ctx.header("Authorization"));
+        if (keyId != null) {
+            ctx.attribute(API_KEY_ID, keyId);
+        } else {
             ctx.header("WWW-Authenticate", "Token");
             throw new ApiException(
                     401, "authentication_failed", "Missing or invalid API key: send Authorization: Token <key>.");
