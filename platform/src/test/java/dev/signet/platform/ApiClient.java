@@ -8,9 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** A small HTTP client for API tests: sends JSON with a key, returns status and parsed body. */
+/**
+ * A small HTTP client for API tests: sends JSON with a key, returns status, headers and body. Every exchange is
+ * checked against the committed OpenAPI document ({@link OpenApiContract}); one that breaks it fails the test.
+ */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http =
@@ -45,6 +52,11 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, @Nullable String body) {
+        return send(method, path, body, Map.of());
+    }
+
+    /** With extra request headers (e.g. {@code Idempotency-Key}). */
+    public Response send(String method, String path, @Nullable String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         path.startsWith("http") ? URI.create(path) : base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
@@ -57,12 +69,25 @@ public final class ApiClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            Map<String, List<String>> answered = new TreeMap<>();
+            response.headers().map().forEach((name, values) -> answered.put(name.toLowerCase(Locale.ROOT), values));
+            Response result = new Response(
                     response.statusCode(),
                     response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    answered);
+            List<String> violations = OpenApiContract.platform()
+                    .violations(
+                            method, sent.uri(), body, result.status(), result.contentType(), answered, result.body());
+            if (!violations.isEmpty()) {
+                throw new AssertionError(
+                        "the exchange breaks openapi/platform.json:\n" + String.join("\n", violations));
+            }
+            return result;
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -71,8 +96,14 @@ public final class ApiClient {
         }
     }
 
-    /** A response: status, raw body and content type. */
-    public record Response(int status, String body, String contentType) {
+    /** A response: status, raw body, content type and headers (names in lower case). */
+    public record Response(int status, String body, String contentType, Map<String, List<String>> headers) {
+        /** The first value of a header, or {@code null}. */
+        public @Nullable String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.getFirst();
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
