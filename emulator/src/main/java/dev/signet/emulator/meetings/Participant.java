@@ -18,13 +18,15 @@ public final class Participant {
     private final LocalRecording localRecording;
     private final OutgoingEvent joined;
     private final OutgoingEvent left;
+    private final long ordinal;
     private ParticipantStatus status;
     private @Nullable MeetingEvent terminal;
     private @Nullable EventSink sink;
     private @Nullable Instant disconnectedAt;
 
-    Participant(ParticipantDraft draft, ParticipantStatus status) {
+    Participant(ParticipantDraft draft, ParticipantStatus status, long ordinal) {
         this.id = draft.id();
+        this.ordinal = ordinal;
         this.displayName = draft.displayName();
         this.identity = draft.identity();
         this.role = draft.role();
@@ -68,6 +70,11 @@ public final class Participant {
         return identity == null ? null : identity.userId();
     }
 
+    /** The order in which participants joined their meeting (1 for the first). */
+    long ordinal() {
+        return ordinal;
+    }
+
     ParticipantStatus status() {
         return status;
     }
@@ -82,8 +89,7 @@ public final class Participant {
     }
 
     /** Ends this participant with a terminal event (removed, authorized user left, meeting ended). */
-    void end(ParticipantStatus finalStatus, MeetingEvent event) {
-        status = finalStatus;
+    void end(MeetingEvent event) {
         terminal = event;
         deliver(event);
         detach();

@@ -2,28 +2,48 @@ package dev.signet.emulator.meetings;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** The participants of one meeting and the events their changes cause. Guarded by the meeting's lock. */
+/**
+ * The participants of one meeting and the events their changes cause. Guarded by the meeting's lock.
+ *
+ * <p>What the join rules ask on every join is kept up to date as participants come and go instead of being counted
+ * from the whole list: the number of active participants (capacity), who is in the meeting, in the order they joined
+ * (the fan-out and a new stream's snapshot), and how many in-meeting participants are signed in as each user (OBF
+ * presence). A join costs O(log n) here plus one push per participant in the meeting.
+ */
 final class Room {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
+    /** Participants in the meeting (not waiting, not gone), by the order they joined. */
+    private final NavigableMap<Long, Participant> inMeeting = new TreeMap<>();
+    /** In-meeting participants signed in as each user. */
+    private final Map<String, Integer> present = new HashMap<>();
     /** Participants whose client went away and who have not reconnected (usually none). */
     private final Set<Participant> lost = new LinkedHashSet<>();
+
+    private int active;
+    private long joined;
 
     Participant enter(ParticipantDraft draft, ParticipantStatus placement) {
         if (participants.containsKey(draft.id())) {
             throw new IllegalStateException("participant id " + draft.id() + " is taken");
         }
-        Participant participant = new Participant(draft, placement);
+        Participant participant = new Participant(draft, placement, ++joined);
         participants.put(participant.id(), participant);
+        if (placement.active()) {
+            active++;
+        }
         if (placement == ParticipantStatus.IN_MEETING) {
+            arrived(participant);
             announceEntry(participant);
         }
         return participant;
@@ -38,7 +58,7 @@ final class Room {
         for (Participant p : List.copyOf(participants.values())) {
             if (p.status() == ParticipantStatus.WAITING_FOR_HOST) {
                 if (waitingRoom && p.role() != Role.HOST) {
-                    p.status(ParticipantStatus.WAITING_ROOM);
+                    status(p, ParticipantStatus.WAITING_ROOM);
                     p.deliver(new MeetingEvent.Status(ParticipantStatus.WAITING_ROOM, p.role()));
                 } else {
                     moveIn(p);
@@ -62,7 +82,7 @@ final class Room {
             return false;
         }
         boolean wasIn = p.status() == ParticipantStatus.IN_MEETING;
-        p.end(ParticipantStatus.REMOVED, MeetingEvent.Removed.of(!wasIn));
+        end(p, ParticipantStatus.REMOVED, MeetingEvent.Removed.of(!wasIn));
         departed(p, wasIn);
         return true;
     }
@@ -73,7 +93,7 @@ final class Room {
             return false;
         }
         boolean wasIn = p.status() == ParticipantStatus.IN_MEETING;
-        p.status(ParticipantStatus.LEFT);
+        status(p, ParticipantStatus.LEFT);
         p.detach();
         departed(p, wasIn);
         return true;
@@ -82,7 +102,7 @@ final class Room {
     void endAll() {
         for (Participant p : participants.values()) {
             if (p.status().active()) {
-                p.end(ParticipantStatus.ENDED, MeetingEvent.Ended.INSTANCE);
+                end(p, ParticipantStatus.ENDED, MeetingEvent.Ended.INSTANCE);
             }
         }
     }
@@ -100,7 +120,7 @@ final class Room {
         } else {
             p.deliver(new MeetingEvent.Status(p.status(), p.role()));
             if (p.status() == ParticipantStatus.IN_MEETING) {
-                inMeeting().forEach(q -> p.deliver(q.joinedEvent()));
+                inMeeting.values().forEach(q -> p.deliver(q.joinedEvent()));
             }
         }
         lost.remove(p);
@@ -135,11 +155,11 @@ final class Room {
     }
 
     boolean present(String userId) {
-        return inMeeting().stream().anyMatch(p -> userId.equals(p.userId()));
+        return present.containsKey(userId);
     }
 
-    long activeCount() {
-        return participants.values().stream().filter(p -> p.status().active()).count();
+    int activeCount() {
+        return active;
     }
 
     List<ParticipantView> views() {
@@ -151,14 +171,54 @@ final class Room {
     }
 
     private void moveIn(Participant p) {
-        p.status(ParticipantStatus.IN_MEETING);
+        status(p, ParticipantStatus.IN_MEETING);
         p.deliver(new MeetingEvent.Status(ParticipantStatus.IN_MEETING, p.role()));
         announceEntry(p);
     }
 
+    /** Ends {@code p} with a final status and its terminal event (the stream closes after it). */
+    private void end(Participant p, ParticipantStatus finalStatus, MeetingEvent event) {
+        status(p, finalStatus);
+        p.end(event);
+    }
+
+    /** Every status change goes through here, which keeps the counts and the in-meeting index right. */
+    private void status(Participant p, ParticipantStatus next) {
+        ParticipantStatus was = p.status();
+        if (was == next) {
+            return;
+        }
+        if (was.active() && !next.active()) {
+            active--;
+        }
+        if (was == ParticipantStatus.IN_MEETING) {
+            departedIndex(p);
+        }
+        p.status(next);
+        if (next == ParticipantStatus.IN_MEETING) {
+            arrived(p);
+        }
+    }
+
+    private void arrived(Participant p) {
+        inMeeting.put(p.ordinal(), p);
+        String userId = p.userId();
+        if (userId != null) {
+            present.merge(userId, 1, Integer::sum);
+        }
+    }
+
+    private void departedIndex(Participant p) {
+        inMeeting.remove(p.ordinal());
+        String userId = p.userId();
+        if (userId != null) {
+            present.computeIfPresent(userId, (u, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
     private void announceEntry(Participant newcomer) {
         OutgoingEvent joined = newcomer.joinedEvent();
-        for (Participant q : inMeeting()) {
+        for (Participant q : inMeeting.values()) {
             newcomer.deliver(q.joinedEvent());
             if (q != newcomer) {
                 q.deliver(joined);
@@ -171,26 +231,16 @@ final class Room {
             return;
         }
         OutgoingEvent left = p.leftEvent();
-        inMeeting().forEach(q -> q.deliver(left));
+        inMeeting.values().forEach(q -> q.deliver(left));
         String userId = p.userId();
         if (userId != null && !present(userId)) {
             for (Participant q : List.copyOf(participants.values())) {
                 if (q.status().active() && Objects.equals(userId, q.obfAuthorizerId())) {
                     boolean qWasIn = q.status() == ParticipantStatus.IN_MEETING;
-                    q.end(ParticipantStatus.REMOVED, MeetingEvent.AuthorizedUserLeft.INSTANCE);
+                    end(q, ParticipantStatus.REMOVED, MeetingEvent.AuthorizedUserLeft.INSTANCE);
                     departed(q, qWasIn);
                 }
             }
         }
-    }
-
-    private List<Participant> inMeeting() {
-        List<Participant> in = new ArrayList<>();
-        for (Participant p : participants.values()) {
-            if (p.status() == ParticipantStatus.IN_MEETING) {
-                in.add(p);
-            }
-        }
-        return in;
     }
 }

@@ -1,0 +1,106 @@
+package dev.signet.emulator.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The queue between a meeting and one event stream: no item lost or reordered, no wake-up lost, a bounded backlog. */
+@Timeout(60)
+class EventSinkTest {
+    private static final int PRODUCERS = 4;
+    private static final int EACH = 10_000;
+
+    @Test
+    void concurrentPushes_reachTheReaderComplete_andInEachWritersOrder() throws Exception {
+        EventSink sink = new EventSink();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<String>> reader = pool.submit(() -> read(sink, PRODUCERS * EACH));
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < PRODUCERS; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < EACH; i++) {
+                        sink.push(event(writer + ":" + i));
+                    }
+                }));
+            }
+            for (Future<?> w : writers) {
+                w.get();
+            }
+            List<String> got = reader.get();
+            assertThat(got).hasSize(PRODUCERS * EACH);
+            int[] next = new int[PRODUCERS];
+            for (String id : got) {
+                String[] parts = id.split(":", -1);
+                int writer = Integer.parseInt(parts[0]);
+                assertThat(Integer.parseInt(parts[1]))
+                        .as("writer %d's order", writer)
+                        .isEqualTo(next[writer]++);
+            }
+        }
+        assertThat(sink.overflowed()).isFalse();
+    }
+
+    @Test
+    void aReaderFarBehind_isCutOnce_andLaterEventsAreDropped() throws Exception {
+        EventSink sink = new EventSink();
+        for (int i = 0; i < EventSink.LIMIT + 10; i++) {
+            sink.push(event("p" + i));
+        }
+        List<EventSink.Item> items = new ArrayList<>();
+        sink.drainTo(items);
+
+        assertThat(items).hasSize(EventSink.LIMIT + 1);
+        assertThat(items.subList(0, EventSink.LIMIT)).allMatch(EventSink.Item.Deliver.class::isInstance);
+        assertThat(items.get(EventSink.LIMIT)).isInstanceOf(EventSink.Item.Overflow.class);
+        assertThat(sink.overflowed()).isTrue();
+        sink.push(event("late"));
+        items.clear();
+        sink.drainTo(items);
+        assertThat(items).isEmpty();
+    }
+
+    @Test
+    void await_answersFalseWhenNothingCame_andTrueOnceSomethingIs() throws Exception {
+        EventSink sink = new EventSink();
+        assertThat(sink.await(Duration.ofMillis(1))).isFalse();
+        sink.close();
+        assertThat(sink.await(Duration.ofHours(1))).isTrue();
+        List<EventSink.Item> items = new ArrayList<>();
+        sink.drainTo(items);
+        assertThat(items).containsExactly(new EventSink.Item.Close());
+    }
+
+    /** Reads like an event stream (wait, take everything, rest a little) until {@code count} events came. */
+    private static List<String> read(EventSink sink, int count) throws InterruptedException {
+        List<String> ids = new ArrayList<>();
+        List<EventSink.Item> batch = new ArrayList<>();
+        while (ids.size() < count) {
+            if (!sink.await(Duration.ofHours(1))) {
+                continue;
+            }
+            sink.drainTo(batch);
+            for (EventSink.Item item : batch) {
+                if (item instanceof EventSink.Item.Deliver(OutgoingEvent e)
+                        && e.event() instanceof MeetingEvent.Joined(ParticipantInfo p)) {
+                    ids.add(p.participantId());
+                }
+            }
+            batch.clear();
+            sink.rest(Duration.ofNanos(ids.size() % 3 == 0 ? 100_000 : 0));
+        }
+        return ids;
+    }
+
+    private static OutgoingEvent event(String id) {
+        return new OutgoingEvent(
+                new MeetingEvent.Joined(new ParticipantInfo(id, "bot " + id, null, null, false, Role.ATTENDEE)));
+    }
+}
