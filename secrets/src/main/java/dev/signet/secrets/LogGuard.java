@@ -1,12 +1,14 @@
 package dev.signet.secrets;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Keeps a deployable's secrets out of the logs even when an operator turns every logger up to TRACE.
@@ -48,7 +50,35 @@ public final class LogGuard implements AutoCloseable {
      */
     public static LogGuard install(Collection<String> secrets) {
         LoggerContext context = LoggerFactory.getILoggerFactory() instanceof LoggerContext logback ? logback : null;
+        if (context != null) {
+            routeJulThroughSlf4j(context);
+        }
         return new LogGuard(secrets, context);
+    }
+
+    /**
+     * Sends {@code java.util.logging} (the JDK's HTTP client, Selenium) to SLF4J, so the guard sees those records too:
+     * the JUL root logger's own handlers (a console handler that prints to stderr) are replaced by the SLF4J bridge,
+     * and Logback's levels are copied to JUL as they change (JUL drops a record below its own level before any
+     * handler sees it; with the copy an operator turns JUL loggers up the way they turn up any other). Idempotent;
+     * left in place on {@link #close()}, as it is the JVM's logging set-up rather than this guard's.
+     */
+    private static void routeJulThroughSlf4j(LoggerContext context) {
+        synchronized (LogGuard.class) {
+            if (!SLF4JBridgeHandler.isInstalled()) {
+                SLF4JBridgeHandler.removeHandlersForRootLogger();
+                SLF4JBridgeHandler.install();
+            }
+            boolean propagating =
+                    context.getCopyOfListenerList().stream().anyMatch(LevelChangePropagator.class::isInstance);
+            if (!propagating) {
+                LevelChangePropagator propagator = new LevelChangePropagator();
+                propagator.setContext(context);
+                propagator.setResetJUL(true);
+                propagator.start();
+                context.addListener(propagator);
+            }
+        }
     }
 
     /** Adds a token just obtained (an access token, a ZAK) to the secrets kept out of the logs. */
