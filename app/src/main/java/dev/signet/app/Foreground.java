@@ -1,12 +1,9 @@
 package dev.signet.app;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one deployable in the foreground, the same way for every subcommand: read its settings (a bad one is one line
@@ -15,20 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Foreground {
     private Foreground() {}
-
-    /**
-     * A deployable's settings: {@code environment}, overridden by each flag that was given ({@code flags} maps the
-     * {@code SIGNET_*} name a flag stands for to its value, or null when the flag was not given).
-     */
-    static Map<String, String> settings(Map<String, String> environment, Map<String, @Nullable String> flags) {
-        Map<String, String> settings = new HashMap<>(environment);
-        flags.forEach((name, value) -> {
-            if (value != null) {
-                settings.put(name, value);
-            }
-        });
-        return settings;
-    }
 
     /** A deployable that can be started once its settings are read. */
     interface Starter<S extends AutoCloseable> {
