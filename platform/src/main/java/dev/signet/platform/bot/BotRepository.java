@@ -1,6 +1,7 @@
 package dev.signet.platform.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.platform.crypto.SealedColumns;
 import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.http.FieldErrors;
 import dev.signet.platform.http.JsonCodec;
@@ -50,14 +51,16 @@ final class BotRepository {
                 .bind("bot_name", request.botName())
                 .bind("meeting_id", request.meeting().meetingId())
                 .bind("meeting_password", request.meeting().password())
-                .bind("meeting_tk", secrets.sealTk(request.meeting().tk()))
+                .bind("meeting_tk", secrets.sealTk(request.meeting().tk(), id))
                 .bind("join_at", SqlTime.bind(request.joinAt()))
                 .bind("metadata", json.write(request.metadata()))
                 .bind("automatic_leave", json.write(AutomaticLeaveJson.toJson(request.automaticLeave())))
                 .bind("zoom", json.write(request.zoom().redacted()))
-                .bind("zak_url", secrets.seal(request.zoom().zakUrl()))
-                .bind("obf_token_url", secrets.seal(request.zoom().obfTokenUrl()))
-                .bind("join_token_url", secrets.seal(request.zoom().joinTokenUrl()))
+                .bind("zak_url", secrets.seal(request.zoom().zakUrl(), SealedColumns.BOT_ZAK_URL, id))
+                .bind("obf_token_url", secrets.seal(request.zoom().obfTokenUrl(), SealedColumns.BOT_OBF_TOKEN_URL, id))
+                .bind(
+                        "join_token_url",
+                        secrets.seal(request.zoom().joinTokenUrl(), SealedColumns.BOT_JOIN_TOKEN_URL, id))
                 .bind("status", BotStatus.READY)
                 .bind("now", SqlTime.bind(now))
                 .execute();
@@ -152,7 +155,7 @@ final class BotRepository {
         if (request.meeting() != null) {
             sets.put("meeting_id", request.meeting().meetingId());
             sets.put("meeting_password", nullable(request.meeting().password()));
-            sets.put("meeting_tk", nullable(secrets.sealTk(request.meeting().tk())));
+            sets.put("meeting_tk", nullable(secrets.sealTk(request.meeting().tk(), id)));
         }
         if (request.joinAtGiven()) {
             sets.put("join_at", SqlTime.bind(request.joinAt()));
@@ -166,9 +169,11 @@ final class BotRepository {
         ZoomCredentials zoom = request.zoom();
         if (zoom != null) {
             sets.put("zoom", json.write(zoom.redacted()));
-            sets.put("zak_url", nullable(secrets.seal(zoom.zakUrl())));
-            sets.put("obf_token_url", nullable(secrets.seal(zoom.obfTokenUrl())));
-            sets.put("join_token_url", nullable(secrets.seal(zoom.joinTokenUrl())));
+            sets.put("zak_url", nullable(secrets.seal(zoom.zakUrl(), SealedColumns.BOT_ZAK_URL, id)));
+            sets.put("obf_token_url", nullable(secrets.seal(zoom.obfTokenUrl(), SealedColumns.BOT_OBF_TOKEN_URL, id)));
+            sets.put(
+                    "join_token_url",
+                    nullable(secrets.seal(zoom.joinTokenUrl(), SealedColumns.BOT_JOIN_TOKEN_URL, id)));
         }
         sets.put("updated_at", SqlTime.bind(now));
         StringBuilder sql = new StringBuilder("UPDATE bots SET ");
@@ -281,7 +286,7 @@ final class BotRepository {
     /** A bot with its credentials opened, for the runtime. */
     private RunnableBot runnable(ResultSet rs) throws SQLException {
         Bot bot = bot(rs);
-        Secret tk = secrets.open(rs.getString("meeting_tk"));
+        Secret tk = secrets.open(rs.getString("meeting_tk"), SealedColumns.BOT_MEETING_TK, bot.id());
         return new RunnableBot(
                 bot.id(),
                 bot.botName(),
@@ -289,9 +294,9 @@ final class BotRepository {
                 bot.meetingPassword(),
                 tk == null ? null : tk.reveal(),
                 new JoinCredentials(
-                        secrets.open(rs.getString("zak_url")),
-                        secrets.open(rs.getString("obf_token_url")),
-                        secrets.open(rs.getString("join_token_url")),
+                        secrets.open(rs.getString("zak_url"), SealedColumns.BOT_ZAK_URL, bot.id()),
+                        secrets.open(rs.getString("obf_token_url"), SealedColumns.BOT_OBF_TOKEN_URL, bot.id()),
+                        secrets.open(rs.getString("join_token_url"), SealedColumns.BOT_JOIN_TOKEN_URL, bot.id()),
                         bot.zoom().userEmail()),
                 bot.automaticLeave(),
                 bot.joinAt(),
