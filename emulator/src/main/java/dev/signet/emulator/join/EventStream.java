@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,40 +80,49 @@ final class EventStream {
      * event still goes out at once.
      */
     private void pump(EventSink sink, OutputStream out) throws IOException, InterruptedException {
-        List<EventSink.Item> batch = new ArrayList<>();
         while (true) {
             if (!sink.await(pingInterval)) {
                 write(out, ": ping\n\n");
                 continue;
             }
-            sink.drainTo(batch);
-            boolean ended = writeAll(batch, out);
-            batch.clear();
+            EventSink.Batch batch = sink.take();
+            if (batch.overflowed()) {
+                throw new IOException("the client fell " + batch.events().size() + "+ events behind; cut");
+            }
+            boolean ended = writeAll(batch.events(), out);
             out.flush();
-            if (ended) {
+            if (ended || batch.closed()) {
                 return;
             }
             sink.rest(BATCH_WINDOW);
         }
     }
 
-    /** Writes the events of {@code batch} in order, up to a close or a terminal event; answers whether one came. */
-    private boolean writeAll(List<EventSink.Item> batch, OutputStream out) throws IOException {
-        for (EventSink.Item item : batch) {
-            switch (item) {
-                case EventSink.Item.Close() -> {
-                    return true;
-                }
-                case EventSink.Item.Overflow() -> throw new IOException("the client fell too far behind; cut");
-                case EventSink.Item.Deliver(OutgoingEvent event) -> {
-                    out.write(event.frame(this::frame));
-                    if (event.event().terminal()) {
-                        return true;
-                    }
-                }
+    /**
+     * Writes {@code events} in order, up to a terminal event, as one array (one write into the response instead of one
+     * per event); answers whether a terminal event came.
+     */
+    private boolean writeAll(List<OutgoingEvent> events, OutputStream out) throws IOException {
+        int count = 0;
+        int length = 0;
+        boolean terminal = false;
+        for (OutgoingEvent event : events) {
+            length += event.frame(this::frame).length;
+            count++;
+            if (event.event().terminal()) {
+                terminal = true;
+                break;
             }
         }
-        return false;
+        byte[] bytes = new byte[length];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] frame = events.get(i).frame(this::frame);
+            System.arraycopy(frame, 0, bytes, at, frame.length);
+            at += frame.length;
+        }
+        out.write(bytes);
+        return terminal;
     }
 
     private byte[] frame(MeetingEvent event) {

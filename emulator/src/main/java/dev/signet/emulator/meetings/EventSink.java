@@ -1,90 +1,83 @@
 package dev.signet.emulator.meetings;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The queue between a participant and its one connected event stream: many writers (the meeting, under its lock), one
- * reader (the stream's virtual thread).
+ * The buffer between a participant and its one connected event stream: the meeting appends (under its own lock, so
+ * one writer at a time), the stream's virtual thread takes everything that waits in one go.
  *
- * <p>A push is a lock-free append; it wakes the reader only when the reader is parked waiting for an item, so pushing
- * one event to the 1,000 streams of a big meeting costs 1,000 appends and at most one wake-up per idle stream, never
- * a wait on a stream. The buffer is bounded: a stream more than {@value #LIMIT} events behind (its client stopped
- * reading) is cut and ends as if its client went away, so one slow client costs neither the meeting's time nor
- * unbounded memory.
+ * <p>An append adds a reference to a list (no allocation per event) and wakes the reader only when it is parked
+ * waiting, so pushing one event to the 1,000 streams of a big meeting costs 1,000 appends and at most one wake-up per
+ * idle stream, never a wait on a stream. The buffer is bounded: a stream with {@value #LIMIT} events waiting (its
+ * client stopped reading) is cut and ends as if its client went away, so one slow client costs neither the meeting's
+ * time nor unbounded memory.
  */
 public final class EventSink {
     /** Events a stream may have waiting before it is cut. */
     static final int LIMIT = 65_536;
 
-    /** What the stream takes next: an event to send, or the end of the stream. */
-    public sealed interface Item {
-        /** Send this event. */
-        record Deliver(OutgoingEvent event) implements Item {}
+    /**
+     * What the stream takes in one go: the events to write, in order, then whether the stream ends after them ({@code
+     * closed}) or is cut without them ({@code overflowed}).
+     */
+    public record Batch(List<OutgoingEvent> events, boolean closed, boolean overflowed) {}
 
-        /** Close the stream. */
-        record Close() implements Item {}
-
-        /** The stream fell more than {@link #LIMIT} events behind: end it as if its client went away. */
-        record Overflow() implements Item {}
-    }
-
-    private static final Item CLOSE = new Item.Close();
-    private static final Item OVERFLOW = new Item.Overflow();
-
-    private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
-    /** True while the reader is parked waiting for an item (only then does a push wake it). */
+    private final Object lock = new Object();
+    /** True while the reader is parked waiting for something (only then does an append wake it). */
     private final AtomicBoolean idle = new AtomicBoolean();
 
-    private volatile boolean overflowed;
+    private List<OutgoingEvent> waiting = new ArrayList<>();
+    private boolean closed;
+    private boolean overflowed;
+    private volatile boolean ready;
     private volatile @Nullable Thread reader;
 
     void push(OutgoingEvent event) {
-        if (overflowed) {
-            return;
+        synchronized (lock) {
+            if (closed || overflowed) {
+                return;
+            }
+            if (waiting.size() >= LIMIT) {
+                overflowed = true;
+                waiting = List.of();
+            } else {
+                waiting.add(event);
+            }
+            ready = true;
         }
-        if (pending.incrementAndGet() > LIMIT) {
-            overflowed = true;
-            add(OVERFLOW);
-            return;
-        }
-        add(new Item.Deliver(event));
+        wake();
     }
 
-    /** Ends the stream after what is queued. */
+    /** Ends the stream after what is waiting. */
     public void close() {
-        add(CLOSE);
+        synchronized (lock) {
+            closed = true;
+            ready = true;
+        }
+        wake();
     }
 
-    /** Whether the stream was cut for falling too far behind. */
-    boolean overflowed() {
-        return overflowed;
-    }
-
-    private void add(Item item) {
-        queue.add(item);
+    private void wake() {
         if (idle.get() && idle.compareAndSet(true, false)) {
             LockSupport.unpark(reader);
         }
     }
 
     /**
-     * Waits until an item is queued or {@code wait} passed (time for a keep-alive); answers whether one is. Only the
-     * stream's own thread calls this.
+     * Waits until something is waiting or {@code wait} passed (time for a keep-alive); answers whether something is.
+     * Only the stream's own thread calls this.
      */
     public boolean await(Duration wait) throws InterruptedException {
         reader = Thread.currentThread();
         long deadline = System.nanoTime() + wait.toNanos();
-        while (queue.isEmpty()) {
+        while (!ready) {
             idle.set(true);
-            if (!queue.isEmpty()) { // an item came between the check and announcing the wait
+            if (ready) { // something came between the check and announcing the wait
                 idle.set(false);
                 return true;
             }
@@ -103,7 +96,7 @@ public final class EventSink {
     }
 
     /**
-     * Lets {@code window} pass without being woken by pushes, so that what arrives meanwhile goes out in one write.
+     * Lets {@code window} pass without being woken by appends, so that what arrives meanwhile goes out in one write.
      * Only the stream's own thread calls this.
      */
     public void rest(Duration window) throws InterruptedException {
@@ -116,15 +109,15 @@ public final class EventSink {
         }
     }
 
-    /** Moves every item queued now to {@code into}, in order, without waiting. */
-    public void drainTo(Collection<Item> into) {
-        int events = 0;
-        for (Item item = queue.poll(); item != null; item = queue.poll()) {
-            into.add(item);
-            if (item instanceof Item.Deliver) {
-                events++;
+    /** Takes everything waiting now, without waiting. */
+    public Batch take() {
+        synchronized (lock) {
+            List<OutgoingEvent> events = waiting;
+            if (!events.isEmpty() && !overflowed) {
+                waiting = new ArrayList<>();
             }
+            ready = false;
+            return new Batch(events, closed, overflowed);
         }
-        pending.addAndGet(-events);
     }
 }

@@ -45,58 +45,58 @@ class EventSinkTest {
                         .isEqualTo(next[writer]++);
             }
         }
-        assertThat(sink.overflowed()).isFalse();
     }
 
     @Test
-    void aReaderFarBehind_isCutOnce_andLaterEventsAreDropped() throws Exception {
+    void aReaderFarBehind_isCut_andLaterEventsAreDropped() throws Exception {
         EventSink sink = new EventSink();
-        for (int i = 0; i < EventSink.LIMIT + 10; i++) {
+        for (int i = 0; i < EventSink.LIMIT - 1; i++) {
             sink.push(event("p" + i));
         }
-        List<EventSink.Item> items = new ArrayList<>();
-        sink.drainTo(items);
-
-        assertThat(items).hasSize(EventSink.LIMIT + 1);
-        assertThat(items.subList(0, EventSink.LIMIT)).allMatch(EventSink.Item.Deliver.class::isInstance);
-        assertThat(items.get(EventSink.LIMIT)).isInstanceOf(EventSink.Item.Overflow.class);
-        assertThat(sink.overflowed()).isTrue();
+        assertThat(sink.take().overflowed()).isFalse();
+        for (int i = 0; i < EventSink.LIMIT + 1; i++) {
+            sink.push(event("q" + i));
+        }
         sink.push(event("late"));
-        items.clear();
-        sink.drainTo(items);
-        assertThat(items).isEmpty();
+        sink.close();
+
+        assertThat(sink.await(Duration.ofHours(1))).isTrue();
+        EventSink.Batch cut = sink.take();
+        assertThat(cut.overflowed()).isTrue();
+        assertThat(cut.events()).isEmpty();
     }
 
     @Test
     void await_answersFalseWhenNothingCame_andTrueOnceSomethingIs() throws Exception {
         EventSink sink = new EventSink();
         assertThat(sink.await(Duration.ofMillis(1))).isFalse();
+        sink.push(event("a"));
         sink.close();
+        sink.push(event("after the close"));
         assertThat(sink.await(Duration.ofHours(1))).isTrue();
-        List<EventSink.Item> items = new ArrayList<>();
-        sink.drainTo(items);
-        assertThat(items).containsExactly(new EventSink.Item.Close());
+        EventSink.Batch batch = sink.take();
+        assertThat(batch.closed()).isTrue();
+        assertThat(batch.overflowed()).isFalse();
+        assertThat(batch.events()).extracting(EventSinkTest::id).containsExactly("a");
     }
 
     /** Reads like an event stream (wait, take everything, rest a little) until {@code count} events came. */
     private static List<String> read(EventSink sink, int count) throws InterruptedException {
         List<String> ids = new ArrayList<>();
-        List<EventSink.Item> batch = new ArrayList<>();
         while (ids.size() < count) {
             if (!sink.await(Duration.ofHours(1))) {
                 continue;
             }
-            sink.drainTo(batch);
-            for (EventSink.Item item : batch) {
-                if (item instanceof EventSink.Item.Deliver(OutgoingEvent e)
-                        && e.event() instanceof MeetingEvent.Joined(ParticipantInfo p)) {
-                    ids.add(p.participantId());
-                }
-            }
-            batch.clear();
+            EventSink.Batch batch = sink.take();
+            assertThat(batch.overflowed()).isFalse();
+            batch.events().forEach(e -> ids.add(id(e)));
             sink.rest(Duration.ofNanos(ids.size() % 3 == 0 ? 100_000 : 0));
         }
         return ids;
+    }
+
+    private static String id(OutgoingEvent event) {
+        return ((MeetingEvent.Joined) event.event()).participant().participantId();
     }
 
     private static OutgoingEvent event(String id) {
