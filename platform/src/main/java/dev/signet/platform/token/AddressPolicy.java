@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which addresses a token URL may reach: public unicast only; loopback too when allowed (development), and nothing
- * else private, link-local, multicast, unspecified, shared (CGNAT), unique-local, reserved or IPv4-embedding.
+ * else private, link-local, multicast, unspecified, shared (CGNAT), unique-local, reserved or IPv4-embedding
+ * (IPv4-mapped, -compatible and -translated, 6to4 and its relay, Teredo, NAT64): a relay or translator in the
+ * operator's network would forward those to the IPv4 address inside.
  *
  * @param allowLoopback whether loopback addresses are allowed
  * @param loopbackOnly whether only loopback addresses are allowed (a plain-http URL)
@@ -62,6 +64,9 @@ record AddressPolicy(boolean allowLoopback, boolean loopbackOnly) {
                 || (b0 == 203 && b1 == 0 && b2 == 113)) {
             return "a special-purpose address";
         }
+        if (b0 == 192 && b1 == 88 && b2 == 99) {
+            return "a 6to4 relay anycast address";
+        }
         return null;
     }
 
@@ -90,13 +95,44 @@ record AddressPolicy(boolean allowLoopback, boolean loopbackOnly) {
         if (b0 == 0xff) {
             return "a multicast address";
         }
-        if ((b0 == 0x20 && b1 == 0x02)
-                || (b0 == 0x00 && b1 == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b)) {
-            return "an IPv4-embedding (6to4 or NAT64) address";
+        if (Arrays.equals(a, 0, 8, new byte[8], 0, 8)
+                && (a[8] & 0xff) == 0xff
+                && (a[9] & 0xff) == 0xff
+                && a[10] == 0
+                && a[11] == 0) {
+            return "an IPv4-translated address" + embedding(a, 12, 0);
+        }
+        if (b0 == 0x20 && b1 == 0x02) {
+            return "a 6to4 address" + embedding(a, 2, 0);
+        }
+        if (b0 == 0x20 && b1 == 0x01 && a[2] == 0 && a[3] == 0) {
+            // Teredo: the client's IPv4 address is stored inverted in the last four bytes.
+            return "a Teredo address" + embedding(a, 12, 0xff);
+        }
+        if (b0 == 0x00 && b1 == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b) {
+            // 64:ff9b::/96 (well-known NAT64) and 64:ff9b:1::/48 (local-use NAT64)
+            return "an IPv4-embedding (NAT64) address" + embedding(a, 12, 0);
+        }
+        if (Arrays.equals(a, 0, 8, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, 0, 8)) {
+            return "a discard-only address";
         }
         if (b0 == 0x20 && b1 == 0x01 && (a[2] & 0xff) == 0x0d && (a[3] & 0xff) == 0xb8) {
             return "a documentation address";
         }
         return null;
+    }
+
+    /**
+     * The IPv4 address embedded at {@code offset} (each byte XOR {@code mask}) when it is not a public one, as
+     * {@code " embedding a private address"}; empty otherwise. The whole range is refused either way: a translator
+     * or relay in the operator's network would forward to that address.
+     */
+    private static String embedding(byte[] a, int offset, int mask) {
+        byte[] v4 = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            v4[i] = (byte) ((a[offset + i] & 0xff) ^ mask);
+        }
+        String reason = ipv4Reason(v4);
+        return reason == null ? "" : " embedding " + reason;
     }
 }

@@ -69,7 +69,13 @@ class BlockedAddressTest {
                 Inet6Address.getByAddress(
                         null, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1}, null),
                 ip("64:ff9b::a00:1"),
-                ip("2002:a00:1::1"));
+                ip("64:ff9b:1::a00:1"),
+                ip("2002:a00:1::1"),
+                ip("2002:c0a8:101::1"),
+                ip("::ffff:0:a00:1"),
+                ip("2001:0:4136:e378:8000:63bf:f5ff:fffe"),
+                ip("192.88.99.1"),
+                ip("100::1"));
     }
 
     @ParameterizedTest
@@ -114,13 +120,61 @@ class BlockedAddressTest {
         assertThat(connects).isEmpty();
     }
 
+    /**
+     * Short, hex and decimal forms of 127.0.0.1: OkHttp takes the digits-and-dots ones as IP literals (the JDK reads
+     * them as 127.0.0.1, checked at connect) and the hex one as a host name, which the C library's resolver
+     * (inet_aton) turns into 127.0.0.1 — this resolver does the same. Either way the policy must be what refuses
+     * them, naming loopback; a failed lookup or any other failure does not pass.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"https://0x7f000001/zak", "https://2130706433/zak", "https://[::ffff:127.0.0.1]/zak"})
-    void fetch_obfuscatedLoopbackLiteral_neverConnects(String url) {
-        TokenResult result = fetcher(false, List.of()).fetch(Secret.of(url));
+    @ValueSource(strings = {"0x7f000001", "0x7f.1", "2130706433", "127.1"})
+    void fetch_obfuscatedLoopback_isRefusedByThePolicy(String host) throws Exception {
+        InetAddress loopback = ip("127.0.0.1");
+        TokenFetcher fetcher = new TokenFetcher(
+                TokenFetcherSettings.defaults(false),
+                null,
+                MutableClock.fixed(),
+                name -> List.of(loopback),
+                d -> {},
+                endpoint -> {
+                    connects.add(endpoint);
+                    throw new AssertionError("connected to " + endpoint);
+                });
 
-        assertThat(result).isInstanceOf(TokenResult.Failed.class);
+        TokenResult result = fetcher.fetch(Secret.of("https://" + host + "/zak?token=s3cret"));
+
+        assertThat(result).isInstanceOfSatisfying(TokenResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
+            assertThat(failed.reason()).contains("a loopback address").doesNotContain("s3cret");
+        });
         assertThat(connects).isEmpty();
+    }
+
+    @Test
+    void fetch_ipv4MappedLoopbackLiteral_isRefusedAtConnect() {
+        TokenResult result = fetcher(false, List.of()).fetch(Secret.of("https://[::ffff:127.0.0.1]/zak"));
+
+        assertThat(result).isInstanceOfSatisfying(TokenResult.Failed.class, failed -> {
+            assertThat(failed.kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
+            assertThat(failed.reason()).contains("loopback address");
+        });
+        assertThat(connects).isEmpty();
+    }
+
+    @Test
+    void policy_ipv4EmbeddingAddresses_nameTheEmbeddedKind() throws Exception {
+        AddressPolicy policy = new AddressPolicy(false, false);
+
+        assertThat(policy.blockedReason(ip("::ffff:0:a00:1")))
+                .isEqualTo("an IPv4-translated address embedding a private address");
+        assertThat(policy.blockedReason(ip("2002:c0a8:101::1")))
+                .isEqualTo("a 6to4 address embedding a private address");
+        assertThat(policy.blockedReason(ip("2001:0:4136:e378:8000:63bf:f5ff:fffe")))
+                .isEqualTo("a Teredo address embedding a private address");
+        assertThat(policy.blockedReason(ip("2001:0:4136:e378:8000:63bf:f7f7:f7f7")))
+                .isEqualTo("a Teredo address"); // embeds 8.8.8.8: refused all the same
+        assertThat(policy.blockedReason(ip("192.88.99.1"))).isEqualTo("a 6to4 relay anycast address");
+        assertThat(policy.blockedReason(ip("2001:4860:4860::8888"))).isNull(); // 2001::/32 only is Teredo
     }
 
     @Test
