@@ -164,7 +164,7 @@ public record PlatformConfig(
             secrets.add(webhookSecret.encoded().substring(WebhookSecret.PREFIX.length()));
         }
         secrets.add(sdk.secret().reveal());
-        secrets.add(encryptionKey.reveal());
+        secrets.addAll(SecretBox.keyTexts(encryptionKey)); // each key of a rotation list on its own
         return secrets;
     }
 
