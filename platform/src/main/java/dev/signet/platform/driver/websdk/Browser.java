@@ -81,14 +81,34 @@ final class Browser {
     }
 
     private void killLeftovers() {
+        killProcessesUsing(profile);
+    }
+
+    /**
+     * Kills, with their descendants, the processes whose command line has exactly {@code --user-data-dir=<profile>},
+     * and the chromedriver that started each (its parent, when that is a {@code chromedriver} executable); how many
+     * processes named the profile.
+     */
+    static int killProcessesUsing(Path profile) {
         String flag = "--user-data-dir=" + profile;
-        ProcessHandle.allProcesses()
+        List<ProcessHandle> using = ProcessHandle.allProcesses()
                 .filter(p ->
                         p.info().arguments().map(a -> List.of(a).contains(flag)).orElse(false))
-                .forEach(p -> {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                });
+                .toList();
+        using.forEach(p -> {
+            var driver = p.parent().filter(Browser::isChromedriver);
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            driver.ifPresent(ProcessHandle::destroyForcibly);
+        });
+        return using.size();
+    }
+
+    private static boolean isChromedriver(ProcessHandle process) {
+        return process.info()
+                .command()
+                .map(c -> Path.of(c).getFileName().toString().equals("chromedriver"))
+                .orElse(false);
     }
 
     /** Deletes a profile folder and everything in it. */

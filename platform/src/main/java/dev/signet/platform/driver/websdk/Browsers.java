@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +26,10 @@ final class Browsers implements AutoCloseable {
     private final Set<Browser> live = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** Also sweeps the profiles left by a platform that died without quitting its browsers ({@link ProfileSweep}). */
     Browsers(WebSdkSettings settings) {
         this.settings = settings;
+        ProfileSweep.sweep(settings.profiles());
     }
 
     /** The Chromium flags a browser gets (base flags, sandbox off when root, the settings' extra flags). */
@@ -93,7 +94,9 @@ final class Browsers implements AutoCloseable {
     private Path newProfile() {
         try {
             Files.createDirectories(settings.profiles());
-            return Files.createTempDirectory(settings.profiles(), "signet-chromium-".toLowerCase(Locale.ROOT));
+            Path profile = Files.createTempDirectory(settings.profiles(), ProfileSweep.PREFIX);
+            ProfileSweep.claim(profile);
+            return profile;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a browser profile under " + settings.profiles(), e);
         }
