@@ -150,10 +150,17 @@ public final class ApiHarness implements AutoCloseable {
         public final AtomicInteger wakes = new AtomicInteger();
         public final Set<UUID> active = ConcurrentHashMap.newKeySet();
         public final Set<UUID> leaveRequests = ConcurrentHashMap.newKeySet();
+        private volatile Runnable onWake = () -> {};
 
         @Override
         public void wake() {
             wakes.incrementAndGet();
+            onWake.run();
+        }
+
+        /** Runs {@code action} in every later wake, on the request's thread (to hold a request in flight). */
+        public void onWake(Runnable action) {
+            onWake = action;
         }
 
         @Override
