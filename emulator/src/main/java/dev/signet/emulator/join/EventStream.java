@@ -17,14 +17,6 @@ import java.util.List;
  * participant leaving, a newer stream replacing this one, the client going away or the emulator stopping.
  */
 final class EventStream {
-    /**
-     * How long a stream that just wrote waits before it writes again. It bounds the writes (and wake-ups) of a stream to
-     * 50 a second: in a meeting of 1,000 where joins arrive at hundreds a second, each write carries many events, and
-     * the cost of delivery follows the number of streams, not the number of events. An event that finds its stream
-     * idle goes out at once.
-     */
-    static final Duration BATCH_WINDOW = Duration.ofMillis(20);
-
     private final Json json;
     private final Duration pingInterval;
     private final Object lock = new Object();
@@ -75,9 +67,9 @@ final class EventStream {
 
     /**
      * Writes what the sink holds until the stream ends. Whatever queued up while the last write went out is written
-     * together and flushed once; after each write the stream rests for {@link #BATCH_WINDOW} before it looks again, so
-     * in a busy meeting a stream writes at most one batch per window however many events arrive, and in a quiet one an
-     * event still goes out at once.
+     * together and flushed once; after each write the stream rests for its meeting's batch window (50 µs per participant,
+     * at most 50 ms) before it looks again, so in a busy meeting a stream writes at most one batch per window however
+     * many events arrive, and an event that finds its stream idle still goes out at once.
      */
     private void pump(EventSink sink, OutputStream out) throws IOException, InterruptedException {
         while (true) {
@@ -94,7 +86,7 @@ final class EventStream {
             if (ended || batch.closed()) {
                 return;
             }
-            sink.rest(BATCH_WINDOW);
+            sink.rest();
         }
     }
 

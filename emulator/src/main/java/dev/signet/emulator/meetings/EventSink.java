@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,7 @@ public final class EventSink {
     public record Batch(List<OutgoingEvent> events, boolean closed, boolean overflowed) {}
 
     private final Object lock = new Object();
+    private final AtomicLong window;
     /** True while the reader is parked waiting for something (only then does an append wake it). */
     private final AtomicBoolean idle = new AtomicBoolean();
 
@@ -36,6 +38,11 @@ public final class EventSink {
     private boolean overflowed;
     private volatile boolean ready;
     private volatile @Nullable Thread reader;
+
+    /** @param window how long the stream rests after a write, in nanoseconds (its meeting sets it by its size) */
+    EventSink(AtomicLong window) {
+        this.window = window;
+    }
 
     void push(OutgoingEvent event) {
         synchronized (lock) {
@@ -96,12 +103,13 @@ public final class EventSink {
     }
 
     /**
-     * Lets {@code window} pass without being woken by appends, so that what arrives meanwhile goes out in one write.
-     * Only the stream's own thread calls this.
+     * Lets the meeting's batch window pass without being woken by appends, so that what arrives meanwhile goes out in
+     * one write. Only the stream's own thread calls this.
      */
-    public void rest(Duration window) throws InterruptedException {
-        long deadline = System.nanoTime() + window.toNanos();
-        for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+    public void rest() throws InterruptedException {
+        long rest = window.get();
+        long deadline = System.nanoTime() + rest;
+        for (long left = rest; left > 0; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
             if (Thread.interrupted()) {
                 throw new InterruptedException("event stream interrupted");
