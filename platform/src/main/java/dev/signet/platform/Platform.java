@@ -4,6 +4,8 @@ import dev.signet.platform.api.ApiGuards;
 import dev.signet.platform.api.ApiSettings;
 import dev.signet.platform.bot.Bots;
 import dev.signet.platform.crypto.KeyFile;
+import dev.signet.platform.dashboard.Dashboard;
+import dev.signet.platform.dashboard.DashboardSettings;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
 import dev.signet.platform.driver.MeetingDriver;
@@ -135,17 +137,30 @@ public final class Platform implements AutoCloseable {
         started.add(guards);
         guards.start();
 
+        ApiKeys apiKeys = ApiKeys.of(config.apiKeys());
+        // The dashboard (decision 0021) calls the same services as the API; when switched off it registers nothing.
+        Dashboard dashboard = new Dashboard(
+                bots.console(runtime),
+                webhooks.console(),
+                database.jdbi(),
+                apiKeys,
+                json,
+                clock,
+                pause,
+                random,
+                DashboardSettings.DEFAULTS);
         OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
                 config.host(),
                 config.port(),
                 json,
-                ApiKeys.of(config.apiKeys()),
+                apiKeys,
                 List.of(
                         ops::register,
                         guards::register, // after authentication, before every feature's routes
                         bots.routes(runtime)::register,
-                        webhooks.routes()::register));
+                        webhooks.routes()::register,
+                        dashboard::register));
         started.add(http);
         LOG.info(
                 "platform listening on port {} ({} driver)",

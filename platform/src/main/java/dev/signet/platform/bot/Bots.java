@@ -61,6 +61,11 @@ public final class Bots implements AutoCloseable {
         return new BotRoutes(new BotService(jdbi, repository, history, control, clock), parser, json);
     }
 
+    /** The bot API's operations for the dashboard: the same service and parser as {@link #routes}. */
+    public BotConsole console(BotControl control) {
+        return new BotConsole(new BotService(jdbi, repository, history, control, clock), parser, json);
+    }
+
     /** Commits the writes still queued (within the writer's grace) and stops the writer. */
     @Override
     public void close() {

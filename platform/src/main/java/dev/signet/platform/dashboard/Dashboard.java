@@ -24,6 +24,7 @@ public final class Dashboard {
     private final WebhookPages webhooks;
     private final LiveStream live;
     private final Assets assets = new Assets();
+    private final boolean enabled;
 
     public Dashboard(
             BotConsole botConsole,
@@ -35,6 +36,7 @@ public final class Dashboard {
             Pause pause,
             SecureRandom random,
             DashboardSettings settings) {
+        this.enabled = settings.enabled();
         Sessions sessions = new Sessions(new SessionStore(jdbi), clock, random, settings);
         Views views = new Views(new Times(clock));
         this.web = new Web(new Templates(), sessions);
@@ -45,7 +47,11 @@ public final class Dashboard {
         this.live = new LiveStream(sessions, botConsole, views, json, pause, settings.livePollInterval());
     }
 
+    /** Adds the dashboard's routes, or none when it is switched off. */
     public void register(RoutesConfig routes) {
+        if (!enabled) {
+            return;
+        }
         routes.get("/", web.open(signIn::home));
         routes.get("/sign-in", web.open(signIn::form));
         routes.post("/sign-in", web.open(signIn::signIn));
