@@ -5,17 +5,19 @@ import dev.signet.platform.runtime.Participant;
 import dev.signet.platform.runtime.StatusChange;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.TemplateEngine;
 
 /** The {@code bot_status_changes} and {@code bot_participants} tables. */
 final class BotHistoryRepository {
+    /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
+    private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
+
     void appendStatus(Handle h, UUID botId, StatusChange change) {
         h.createUpdate("""
                         INSERT INTO bot_status_changes (bot_id, code, sub_code, message, created_at)
@@ -35,7 +37,9 @@ final class BotHistoryRepository {
         if (botIds.isEmpty()) {
             return out;
         }
-        inList(h, "SELECT * FROM bot_status_changes WHERE bot_id IN (%s) ORDER BY id", botIds)
+        h.createQuery("SELECT * FROM bot_status_changes WHERE bot_id IN (<ids>) ORDER BY id")
+                .setTemplateEngine(IN_LIST)
+                .bindList("ids", List.copyOf(botIds))
                 .map((rs, ctx) -> Map.entry(
                         rs.getObject("bot_id", UUID.class),
                         new StatusChange(
@@ -80,7 +84,9 @@ final class BotHistoryRepository {
         if (botIds.isEmpty()) {
             return out;
         }
-        inList(h, "SELECT * FROM bot_participants WHERE bot_id IN (%s) ORDER BY bot_id, seq_no", botIds)
+        h.createQuery("SELECT * FROM bot_participants WHERE bot_id IN (<ids>) ORDER BY bot_id, seq_no")
+                .setTemplateEngine(IN_LIST)
+                .bindList("ids", List.copyOf(botIds))
                 .map((rs, ctx) -> Map.entry(
                         rs.getObject("bot_id", UUID.class),
                         new Participant(
@@ -93,15 +99,5 @@ final class BotHistoryRepository {
                 .forEach(e ->
                         out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
-    }
-
-    private static Query inList(Handle h, String sqlWithIn, Collection<UUID> ids) {
-        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        Query query = h.createQuery(String.format(Locale.ROOT, sqlWithIn, marks));
-        int i = 0;
-        for (UUID id : ids) {
-            query.bind(i++, id);
-        }
-        return query;
     }
 }

@@ -1,6 +1,7 @@
 package dev.signet.platform.bot;
 
 import dev.signet.secrets.Secret;
+import dev.signet.secrets.UrlRedaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  * fetch; this is the early, friendly check. Messages never quote the URL.
  */
 final class TokenUrls {
-    static final String REDACTED = "REDACTED";
     private static final int MAX_LENGTH = 2048;
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
 
@@ -73,39 +73,8 @@ final class TokenUrls {
                 || LOOPBACK_V4.matcher(h).matches();
     }
 
-    /** The URL with every query value replaced by {@code REDACTED}; scheme, host, port, path and keys are kept. */
+    /** The URL with every query value replaced by {@code REDACTED} ({@link UrlRedaction}). */
     static @Nullable String redact(@Nullable Secret url) {
-        if (url == null) {
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(url.reveal().strip());
-        } catch (URISyntaxException e) {
-            return REDACTED;
-        }
-        StringBuilder out = new StringBuilder();
-        // Host and port only: user information, had it slipped through, would be a credential too.
-        out.append(uri.getScheme()).append("://").append(uri.getHost());
-        if (uri.getPort() >= 0) {
-            out.append(':').append(uri.getPort());
-        }
-        if (uri.getRawPath() != null) {
-            out.append(uri.getRawPath());
-        }
-        String query = uri.getRawQuery();
-        if (query != null) {
-            out.append('?');
-            String[] pairs = query.split("&", -1);
-            for (int i = 0; i < pairs.length; i++) {
-                if (i > 0) {
-                    out.append('&');
-                }
-                int eq = pairs[i].indexOf('=');
-                // A bare value (no '=') may be the secret itself.
-                out.append(eq < 0 ? REDACTED : pairs[i].substring(0, eq) + "=" + REDACTED);
-            }
-        }
-        return out.toString();
+        return url == null ? null : UrlRedaction.redactQuery(url.reveal());
     }
 }
