@@ -4,6 +4,7 @@ import dev.signet.emulator.EmulatorConfig;
 import dev.signet.emulator.EmulatorServer;
 import dev.signet.emulator.seed.Seed;
 import dev.signet.emulator.seed.SeedReport;
+import dev.signet.secrets.settings.Durations;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -50,16 +51,17 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Option(
             names = "--disconnect-grace",
-            paramLabel = "SECONDS",
+            paramLabel = "DURATION",
             description = "How long a participant whose event stream's client went away may take to reconnect before"
-                    + " it leaves the meeting (as Zoom drops a lost connection), default 20.")
+                    + " it leaves the meeting (as Zoom drops a lost connection), e.g. 20s or 500ms (a bare number is"
+                    + " seconds), default 20.")
     private String disconnectGrace = "20";
 
     @Option(
             names = "--ping-interval",
-            paramLabel = "SECONDS",
+            paramLabel = "DURATION",
             description = "How often an idle event stream sends a keep-alive comment (a gone client is noticed at the"
-                    + " next write), default 15.")
+                    + " next write), e.g. 15s (a bare number is seconds), default 15.")
     private String pingInterval = "15";
 
     @Override
@@ -87,19 +89,31 @@ public final class EmulatorCommand implements Callable<Integer> {
                     out.println();
                     out.println(String.format(
                             Locale.ROOT,
-                            "Event streams: a ping every %s s; a participant whose client went away leaves after %s s",
-                            pingInterval,
-                            disconnectGrace));
+                            "Event streams: a ping every %s; a participant whose client went away leaves after %s",
+                            shown(pingInterval),
+                            shown(disconnectGrace)));
                 });
     }
 
-    /** {@code text} (decimal seconds, e.g. {@code 20} or {@code 0.5}) as a duration; names {@code flag} if bad. */
+    /** A flag's duration as the banner shows it: {@code 15 s}, {@code 500ms}. */
+    private static String shown(String text) {
+        return text.strip().matches("[0-9.]+") ? text.strip() + " s" : text.strip();
+    }
+
+    /**
+     * {@code text} as a duration: the settings' syntax ({@code 500ms}, {@code 20s}, {@code 2m}) or decimal seconds
+     * ({@code 20}, {@code 0.5}); names {@code flag} if bad.
+     */
     static Duration seconds(String flag, String text, boolean positive) {
         BigDecimal value;
         try {
             value = new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be a number of seconds: " + text, e);
+            try {
+                value = BigDecimal.valueOf(Durations.parse(text, null).toNanos(), 9);
+            } catch (IllegalArgumentException | ArithmeticException notDuration) {
+                throw new IllegalArgumentException(flag + " must be a duration (20s, 500ms) or seconds: " + text, e);
+            }
         }
         if (value.signum() < 0
                 || (positive && value.signum() == 0)
