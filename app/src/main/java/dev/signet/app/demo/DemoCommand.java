@@ -93,6 +93,8 @@ public final class DemoCommand implements Callable<Integer> {
             timeline.note("emulator (local Zoom): " + stack.emulator().baseUrl());
             timeline.note("token broker:          " + stack.broker().uri());
             timeline.note("bot platform API:      " + stack.platform().baseUrl() + "/api/v1/bot/");
+            timeline.note("dashboard:             " + stack.platform().baseUrl() + "/ (sign in with the API key "
+                    + stack.apiKey() + ")");
             timeline.note("platform data:         " + dataDir);
             HttpClient client = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
