@@ -3,6 +3,7 @@ package dev.signet.platform.webhook;
 import dev.signet.platform.http.ApiException;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.http.ValidationException;
+import dev.signet.secrets.UrlRedaction;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -113,18 +114,8 @@ public final class WebhookRoutes {
         return out;
     }
 
-    /** Endpoint URLs may carry a secret in their query (as token URLs do): show keys only. */
+    /** Endpoint URLs may carry a secret in their query (as token URLs do): show keys only ({@link UrlRedaction}). */
     static String redactQuery(String url) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return url;
-        }
-        StringBuilder out = new StringBuilder(url.substring(0, q + 1));
-        String[] pairs = url.substring(q + 1).split("&", -1);
-        for (int i = 0; i < pairs.length; i++) {
-            int eq = pairs[i].indexOf('=');
-            out.append(i == 0 ? "" : "&").append(eq < 0 ? "REDACTED" : pairs[i].substring(0, eq) + "=REDACTED");
-        }
-        return out.toString();
+        return UrlRedaction.redactQuery(url);
     }
 }
