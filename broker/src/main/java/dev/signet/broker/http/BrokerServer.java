@@ -9,6 +9,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +25,16 @@ import org.slf4j.LoggerFactory;
 public final class BrokerServer {
     private static final Logger log = LoggerFactory.getLogger(BrokerServer.class);
     private static final String TEXT = "text/plain; charset=utf-8";
+    /** One acceptor: connections are long-lived (keep-alive), accepting is rare. A constant for now, not a setting. */
+    private static final int ACCEPTORS = 1;
+    /**
+     * Selector threads, which also answer a held ZAK: one per core of our 2-core machines (Jetty's default is half
+     * the cores). A constant for now, not a setting.
+     */
+    private static final int SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private static final int MAX_PLATFORM_THREADS = 32;
+    private static final int MIN_PLATFORM_THREADS = 4;
 
     private BrokerServer() {}
 
@@ -44,6 +60,8 @@ public final class BrokerServer {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.threadPool = threadPool();
+            config.jetty.addConnector((server, http) -> connector(server, http, host, port));
             config.jetty.modifyServer(server -> server.insertHandler(front));
             config.routes.get("/healthz", ctx -> text(ctx, 200, "ok"));
             config.routes.get("/readyz", ctx -> {
@@ -61,7 +79,27 @@ public final class BrokerServer {
                 text(ctx, 500, "internal error; error id " + id);
             });
         });
-        return app.start(host, port);
+        return app.start();
+    }
+
+    /**
+     * Platform threads for Jetty's acceptor and selectors, virtual threads for everything that may block. Javalin's
+     * own virtual-thread pool would run the selectors on virtual threads too, and the hot path, which answers on the
+     * selector thread (ZakRoutes), measured faster on platform selectors
+     * (docs/decisions/0013-broker-zak-on-the-selector-thread.md).
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, MIN_PLATFORM_THREADS);
+        pool.setName("broker-http");
+        pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("broker-http-v"));
+        return pool;
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     private static void text(Context ctx, int status, String body) {

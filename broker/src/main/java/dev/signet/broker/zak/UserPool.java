@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configured Zoom users and which of them to try: in configured order (sticky) or each request one further along
@@ -64,6 +65,29 @@ public final class UserPool {
             }
         }
         return candidates;
+    }
+
+    /**
+     * The user {@link #candidates} would try first, without moving a round-robin pool on; null when every user is set
+     * aside.
+     */
+    @Nullable
+    String peek(Instant now) {
+        int start = roundRobin ? Math.floorMod(next.get(), users.size()) : 0;
+        for (int i = 0; i < users.size(); i++) {
+            String user = users.get((start + i) % users.size());
+            if (!isSetAside(user, now)) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    /** Moves a round-robin pool on by one, as {@link #candidates} does; a sticky pool stays. */
+    void advance() {
+        if (roundRobin) {
+            var _ = next.getAndIncrement();
+        }
     }
 
     boolean isSetAside(String user, Instant now) {

@@ -32,10 +32,20 @@ final class UserSlot {
         private final Secret zak;
         private final Instant reuseUntil;
         private final Instant expiresAt;
+        private final ZakOutcome.Issued issued;
+        private final long lockFreeUntilMillis;
         volatile boolean used;
 
-        Held(Secret zak, Instant reuseUntil, Instant expiresAt, boolean used) {
+        /**
+         * A held ZAK.
+         *
+         * @param lockFreeUntil until when callers may take it without the lock: the end of the reuse window less the
+         *     refresh margin, and no later than the last instant it has the policy's minimum life left
+         */
+        Held(Secret zak, Instant reuseUntil, Instant expiresAt, Instant lockFreeUntil, boolean used) {
             this.zak = zak;
+            this.issued = new ZakOutcome.Issued(zak, true);
+            this.lockFreeUntilMillis = lockFreeUntil.toEpochMilli();
             this.reuseUntil = reuseUntil;
             this.expiresAt = expiresAt;
             this.used = used;
@@ -43,6 +53,16 @@ final class UserSlot {
 
         Secret zak() {
             return zak;
+        }
+
+        /** Whether callers may take it without the lock at {@code nowMillis} (epoch milliseconds). */
+        boolean lockFree(long nowMillis) {
+            return nowMillis < lockFreeUntilMillis;
+        }
+
+        /** This ZAK as a reused answer, built once rather than per request. */
+        ZakOutcome.Issued issued() {
+            return issued;
         }
 
         Instant reuseUntil() {

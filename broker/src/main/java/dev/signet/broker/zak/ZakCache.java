@@ -58,16 +58,9 @@ final class ZakCache {
     ZakOutcome fetch(String user, boolean caller) {
         UserSlot slot = slots.computeIfAbsent(user, UserSlot::new);
         Instant now = clock.instant();
-        UserSlot.Held current = slot.held;
-        if (current != null
-                && now.isBefore(current.reuseUntil().minus(policy.refreshAhead()))
-                && hasLife(current, now)) {
-            // The hot path: inside the reuse window and before its refresh margin, no lock is needed.
-            if (caller && !current.used) {
-                current.used = true;
-            }
-            metrics.reuseHit();
-            return new ZakOutcome.Issued(current.zak(), true);
+        ZakOutcome.Issued reused = reusable(slot, now.toEpochMilli(), caller);
+        if (reused != null) {
+            return reused;
         }
         UserSlot.MintTask task;
         slot.lock.lock();
@@ -101,6 +94,36 @@ final class ZakCache {
         return await(slot, task, caller);
     }
 
+    /**
+     * The held ZAK for an HTTP caller when it is inside its reuse window and before the refresh margin, without a lock,
+     * a wait or a call to Zoom; null when answering needs {@link #fetch} (which may wait for Zoom).
+     */
+    ZakOutcome.@Nullable Issued reusable(String user) {
+        UserSlot slot = slots.get(user);
+        return slot == null ? null : reusable(slot, clock.millis(), true);
+    }
+
+    /** The lock-free read; one comparison of epoch milliseconds, since Instant and Duration arithmetic showed in JFR. */
+    private ZakOutcome.@Nullable Issued reusable(UserSlot slot, long nowMillis, boolean caller) {
+        UserSlot.Held current = slot.held;
+        if (current != null && current.lockFree(nowMillis)) {
+            // The hot path: inside the reuse window and before its refresh margin, no lock is needed.
+            if (caller) {
+                if (!current.used) {
+                    current.used = true;
+                }
+                // Only requests count: a start-up warm-up retried after a slow first mint is not a reuse.
+                metrics.reuseHit();
+            }
+            return current.issued();
+        }
+        return null;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     private boolean hasLife(UserSlot.Held held, Instant now) {
         return Duration.between(now, held.expiresAt()).compareTo(policy.minRemaining()) >= 0;
     }
@@ -131,8 +154,12 @@ final class ZakCache {
             gate.passed();
             health.answered();
             if (shared) {
+                Instant reuseUntil = now.plus(policy.reuse());
+                Instant lockFreeUntil = min(
+                        reuseUntil.minus(policy.refreshAhead()),
+                        token.expiresAt().minus(policy.minRemaining()).plusMillis(1));
                 UserSlot.Held held =
-                        new UserSlot.Held(token.token(), now.plus(policy.reuse()), token.expiresAt(), caller);
+                        new UserSlot.Held(token.token(), reuseUntil, token.expiresAt(), lockFreeUntil, caller);
                 slot.lock.lock();
                 try {
                     slot.held = held;

@@ -2,6 +2,7 @@ package dev.signet.broker.zak;
 
 import dev.signet.broker.metrics.BrokerMetrics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,26 @@ public final class ZakService {
      */
     public ZakOutcome zak(@Nullable String requestedUser) {
         return zak(requestedUser, true);
+    }
+
+    /**
+     * The answer to a ZAK request when it can be given at once from a held ZAK (no lock, no wait, no call to Zoom), so a
+     * non-blocking thread may answer it; null when {@link #zak(String)} must be called, which may wait for Zoom.
+     *
+     * @param requestedUser a configured user id or email (any case), or null for the pool
+     */
+    public ZakOutcome.@Nullable Issued reusable(@Nullable String requestedUser) {
+        Instant now = clock.instant();
+        if (requestedUser != null) {
+            String user = pool.find(requestedUser).orElse(null);
+            return user == null || pool.isSetAside(user, now) ? null : cache.reusable(user);
+        }
+        String user = pool.peek(now);
+        ZakOutcome.Issued issued = user == null ? null : cache.reusable(user);
+        if (issued != null) {
+            pool.advance();
+        }
+        return issued;
     }
 
     /** Mints (or reuses) the pool's ZAK without a caller, so start-up proves that Zoom answers. */
