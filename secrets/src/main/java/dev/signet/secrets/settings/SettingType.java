@@ -58,15 +58,30 @@ public record SettingType<T>(String label, Parser<T> parser) {
         return new SettingType<>(label, Secret::new);
     }
 
-    /** Comma-separated items, stripped; an empty item is refused (a stray comma is usually a mistake). */
+    /** Comma-separated items of {@code item}, stripped; an empty item is refused (a stray comma is a mistake). */
+    public static <T> SettingType<List<T>> listOf(SettingType<T> item, String label) {
+        return new SettingType<>(
+                label,
+                text -> Arrays.stream(text.split(",", -1))
+                        .map(String::strip)
+                        .map(part -> {
+                            if (part.isEmpty()) {
+                                throw new IllegalArgumentException(
+                                        "must not have an empty item in its comma-separated list");
+                            }
+                            return item.parse(part);
+                        })
+                        .toList());
+    }
+
+    /** Comma-separated text items. */
     public static SettingType<List<String>> list(String label) {
-        return new SettingType<>(label, SettingType::items);
+        return listOf(text(label), label);
     }
 
     /** Comma-separated credentials. */
     public static SettingType<List<Secret>> secrets(String label) {
-        return new SettingType<>(
-                label, text -> items(text).stream().map(Secret::new).toList());
+        return listOf(secret(label), label);
     }
 
     /** A whole number from {@code min} to {@code max}. */
@@ -103,11 +118,7 @@ public record SettingType<T>(String label, Parser<T> parser) {
 
     /** Comma-separated durations ({@link Durations}); a bare number counts {@code bare} units. */
     public static SettingType<List<Duration>> durations(ChronoUnit bare) {
-        return new SettingType<>(
-                "DURATIONS",
-                text -> items(text).stream()
-                        .map(item -> Durations.parse(item, bare))
-                        .toList());
+        return listOf(duration(bare), "DURATIONS");
     }
 
     /** An {@code http} or {@code https} URL with a host. */
@@ -117,22 +128,12 @@ public record SettingType<T>(String label, Parser<T> parser) {
 
     /** Comma-separated {@code http} or {@code https} URLs with hosts. */
     public static SettingType<List<URI>> urls() {
-        return new SettingType<>(
-                "URLS", text -> items(text).stream().map(SettingType::httpUrl).toList());
+        return listOf(url(), "URLS");
     }
 
     /** A file or folder. */
     public static SettingType<Path> path(String label) {
         return new SettingType<>(label, Path::of);
-    }
-
-    private static List<String> items(String text) {
-        List<String> items =
-                Arrays.stream(text.split(",", -1)).map(String::strip).toList();
-        if (items.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("must not have an empty item in its comma-separated list");
-        }
-        return items;
     }
 
     @SuppressWarnings("UnusedException") // the cause quotes the text
