@@ -133,7 +133,12 @@ public final class Platform implements AutoCloseable {
         webhooks.start();
         runtime.start();
 
-        ApiGuards guards = new ApiGuards(database.jdbi(), ApiSettings.DEFAULTS, clock, pause);
+        ApiGuards guards = new ApiGuards(
+                database.jdbi(),
+                ApiSettings.DEFAULTS.withRateLimit(
+                        config.get(PlatformSettings.API_RATE_LIMIT).orElse(null)),
+                clock,
+                pause);
         started.add(guards);
         guards.start();
 

@@ -3,6 +3,7 @@ package dev.signet.platform;
 import static java.time.temporal.ChronoUnit.SECONDS;
 
 import dev.signet.platform.PlatformConfig.Driver;
+import dev.signet.platform.api.RateLimit;
 import dev.signet.platform.driver.websdk.WebSdkConfig;
 import dev.signet.secrets.Secret;
 import dev.signet.secrets.settings.Setting;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -115,6 +117,17 @@ public final class PlatformSettings {
             "10s",
             "how often a bot waiting for its OBF user retries with a fresh OBF token (each retry mints a token; at"
                     + " Zoom it may notify the host; a bare number is seconds)");
+    public static final Setting<Optional<RateLimit>> API_RATE_LIMIT = Setting.of(
+            "SIGNET_API_RATE_LIMIT",
+            "--api-rate-limit",
+            SettingType.of(
+                    "RATE[:BURST]",
+                    text -> text.strip().equalsIgnoreCase("off")
+                            ? Optional.empty()
+                            : Optional.of(RateLimit.parse(text))),
+            "off",
+            "requests a second each API key may send, with an optional burst (`100:500`); over it, 429 with"
+                    + " `Retry-After`; counted per node");
 
     /** The platform's own settings (the table in {@code platform/README.md}). */
     public static final List<Setting<?>> CORE = List.of(
@@ -133,7 +146,8 @@ public final class PlatformSettings {
             ALLOW_LOOPBACK_TOKEN_URLS,
             ZOOM_SDK_KEY,
             ZOOM_SDK_SECRET,
-            OBF_RETRY_INTERVAL);
+            OBF_RETRY_INTERVAL,
+            API_RATE_LIMIT);
 
     /** Every setting, the {@code websdk} driver's included ({@code docs/real-zoom.md}), in the order of help. */
     public static final List<Setting<?>> ALL =
