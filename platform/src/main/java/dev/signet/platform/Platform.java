@@ -103,12 +103,13 @@ public final class Platform implements AutoCloseable {
                 config.webhookBackoff(),
                 config.webhookTimeout(),
                 Duration.ofSeconds(1));
-        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, pause, meters, random);
+        SecretBox box = SecretBox.of(encryptionKey, random);
+        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, box, json, clock, pause, meters, random);
         started.add(webhooks);
         Bots bots = new Bots(
                 database.jdbi(),
                 json,
-                SecretBox.of(encryptionKey, random),
+                box,
                 webhooks.outbox(),
                 config.allowLoopbackTokenUrls(),
                 clock,

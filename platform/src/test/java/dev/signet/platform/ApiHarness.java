@@ -71,11 +71,13 @@ public final class ApiHarness implements AutoCloseable {
         Database database = Database.open(jdbcUrl, 5);
         JsonCodec json = new JsonCodec();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, json, clock, Pause.real(), meters, random);
+        SecretBox box = SecretBox.of(ENCRYPTION_KEY, random);
+        Webhooks webhooks =
+                new Webhooks(database.jdbi(), webhookSettings, box, json, clock, Pause.real(), meters, random);
         Bots bots = new Bots(
                 database.jdbi(),
                 json,
-                SecretBox.of(ENCRYPTION_KEY, random),
+                box,
                 webhooks.outbox(),
                 true,
                 clock,

@@ -42,7 +42,7 @@ public final class DeliveryConsole {
         if (!repository.replay(id, clock.instant())) {
             return false;
         }
-        deliverer.wake();
+        deliverer.replayed();
         return true;
     }
 

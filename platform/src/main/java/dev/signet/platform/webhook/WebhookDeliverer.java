@@ -1,5 +1,6 @@
 package dev.signet.platform.webhook;
 
+import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.time.Doorbell;
 import dev.signet.platform.time.Pause;
 import dev.signet.webhooks.SignedHeaders;
@@ -16,40 +17,60 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox worker: a virtual thread that delivers due webhooks, each attempt on its own virtual thread.
+ * The outbox worker: a virtual thread that claims due webhooks in batches, endpoint by endpoint, and runs each
+ * attempt on its own virtual thread — at most {@link WebhookSettings#maxConcurrentPerEndpoint} at once per endpoint.
  *
- * <p>Every attempt carries the delivery's stable {@code webhook-id} and a fresh timestamp and signature. A
- * non-2xx answer or a network error schedules the next retry from the backoff list; after the last one the
- * delivery is {@code failed}. Pending rows survive restarts: whatever is due is picked up on start.
+ * <p>Every attempt carries the delivery's stable {@code webhook-id} and a fresh timestamp and signature, and has one
+ * deadline for the whole exchange (headers and body), shorter than the claim's lease, so a slow receiver cannot make
+ * another claim send the same webhook while it is still being sent. A non-2xx answer or a network error schedules
+ * the next retry from the backoff list; after the last one the delivery is {@code failed}. Outcomes are recorded in
+ * batches ({@link OutcomeRecorder}). Pending rows survive restarts: whatever is due is picked up on start.
  */
 final class WebhookDeliverer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
-    private static final int BATCH = 200;
+    /** The most rows one claim takes (each endpoint's cap is usually lower). */
+    static final int BATCH = 200;
+    /** How often endpoints no longer configured are looked for in the table (replayed or queued before a change). */
+    private static final Duration DISCOVERY = Duration.ofSeconds(10);
 
     private final WebhookRepository repository;
     private final WebhookSettings settings;
     private final WebhookSigner signer;
+    private final SecretBox box;
     private final HttpClient http;
     private final Clock clock;
     private final DeliveryMetrics metrics;
     private final Doorbell doorbell;
+    private final EndpointSlots slots;
+    private final OutcomeRecorder recorder;
+    private final Set<String> configured = new LinkedHashSet<>();
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
+    private volatile boolean rediscover = true;
+    private List<String> discovered = List.of(); // the worker's own
+    private @Nullable Instant discoveredAt; // the worker's own
     private @Nullable Thread worker;
 
     WebhookDeliverer(
             WebhookRepository repository,
             WebhookSettings settings,
             WebhookSigner signer,
+            SecretBox box,
             HttpClient http,
             Clock clock,
             Pause pause,
@@ -57,10 +78,16 @@ final class WebhookDeliverer implements AutoCloseable {
         this.repository = repository;
         this.settings = settings;
         this.signer = signer;
+        this.box = box;
         this.http = http;
         this.clock = clock;
         this.doorbell = new Doorbell(pause);
         this.metrics = new DeliveryMetrics(meters);
+        this.slots = new EndpointSlots(settings.maxConcurrentPerEndpoint());
+        this.recorder = new OutcomeRecorder(repository::record, pause);
+        for (URI endpoint : settings.endpoints()) {
+            configured.add(WebhookRoutes.redactQuery(endpoint.toString()));
+        }
     }
 
     /** Starts the worker thread. */
@@ -69,11 +96,18 @@ final class WebhookDeliverer implements AutoCloseable {
             return;
         }
         running = true;
+        recorder.start();
         worker = Thread.ofVirtual().name("webhook-deliverer").start(this::loop);
     }
 
     /** Looks for due deliveries now (call after a transaction that queued some has committed). */
     public void wake() {
+        doorbell.ring();
+    }
+
+    /** Looks for due deliveries now, of every endpoint in the table (a replayed one may no longer be configured). */
+    public void replayed() {
+        rediscover = true;
         doorbell.ring();
     }
 
@@ -103,13 +137,31 @@ final class WebhookDeliverer implements AutoCloseable {
 
     private void deliverDue() {
         Instant now = clock.instant();
-        List<Delivery> due = repository.due(now, BATCH);
-        Instant lease = now.plus(settings.timeout()).plus(settings.timeout());
-        for (Delivery delivery : due) {
-            if (repository.claim(delivery.id(), now, lease)) {
-                attempts.execute(() -> attemptSafely(delivery));
+        Instant lease = now.plus(settings.lease());
+        for (String endpoint : endpoints(now)) {
+            int free = slots.free(endpoint);
+            if (free <= 0) {
+                continue;
+            }
+            List<Claimed> claimed =
+                    repository.claim(endpoint, now, lease, UUID.randomUUID().toString(), Math.min(free, BATCH));
+            for (Claimed c : claimed) {
+                slots.acquire(endpoint);
+                attempts.execute(() -> attemptSafely(c));
             }
         }
+    }
+
+    /** The configured endpoints, and now and then those only the table knows. */
+    private Set<String> endpoints(Instant now) {
+        if (rediscover || discoveredAt == null || !now.isBefore(discoveredAt.plus(DISCOVERY))) {
+            rediscover = false;
+            discovered = repository.dueEndpoints(now);
+            discoveredAt = now;
+        }
+        Set<String> all = new LinkedHashSet<>(configured);
+        all.addAll(discovered);
+        return all;
     }
 
     private void awaitWork() throws InterruptedException {
@@ -117,89 +169,141 @@ final class WebhookDeliverer implements AutoCloseable {
         var next = repository.nextDue();
         if (next.isPresent()) {
             Duration untilDue = Duration.between(clock.instant(), next.get());
-            if (untilDue.compareTo(wait) < 0) {
-                wait = untilDue.isNegative() ? Duration.ZERO : untilDue;
+            if (untilDue.isPositive() && untilDue.compareTo(wait) < 0) {
+                wait = untilDue;
             }
+            // Due now but not claimed: its endpoint is at its cap (a finished attempt rings) or it was just claimed
+            // elsewhere; wait the poll interval rather than spin.
         }
         doorbell.await(wait);
     }
 
     /**
-     * One attempt on the attempts pool: a failure to record it (the database went away, or shutdown interrupted
-     * the attempt) leaves the row leased and pending, so it is made again once the lease ends — never lost.
+     * One attempt on the attempts pool; its outcome goes to the recorder, which frees the endpoint's slot once it is
+     * written. If the platform stops during the attempt, nothing is recorded: the row stays claimed and pending, and
+     * is attempted again when its lease ends — never lost.
      */
-    private void attemptSafely(Delivery delivery) {
+    private void attemptSafely(Claimed claimed) {
+        String endpoint = claimed.delivery().endpoint();
+        Outcome outcome = null;
         try {
-            attempt(delivery);
+            outcome = attempt(claimed);
         } catch (RuntimeException e) {
-            if (running && !Thread.currentThread().isInterrupted()) {
-                LOG.warn(
-                        "webhook {} attempt could not be recorded; it will be retried: {}",
-                        delivery.id(),
-                        e.toString());
+            LOG.warn(
+                    "webhook {} attempt failed unexpectedly: {}",
+                    claimed.delivery().id(),
+                    e.toString());
+        } finally {
+            if (outcome == null) {
+                slots.release(endpoint);
+                wake();
             }
+        }
+        if (outcome != null) {
+            recorder.add(outcome, () -> {
+                slots.release(endpoint);
+                wake();
+            });
         }
     }
 
-    void attempt(Delivery delivery) {
+    /** Sends one attempt and says what to record, or {@code null} when the platform is stopping. */
+    @Nullable
+    Outcome attempt(Claimed claimed) {
+        Delivery delivery = claimed.delivery();
         int attempt = delivery.attempts() + 1;
-        String error = send(delivery);
+        String error = send(claimed);
         if (Thread.currentThread().isInterrupted()) {
-            // Stopping: leave the row pending; its lease ends and the attempt is made again after a restart.
-            return;
+            return null;
         }
         Instant now = clock.instant();
         if (error == null) {
-            repository.record(delivery.id(), DeliveryStatus.DELIVERED, attempt, now, null, now);
             metrics.attempt("delivered");
-            return;
+            return new Outcome(delivery.id(), claimed.claimId(), DeliveryStatus.DELIVERED, attempt, now, null, now);
         }
         List<Duration> backoff = settings.backoff();
         if (attempt <= backoff.size()) {
             Instant next = now.plus(backoff.get(attempt - 1));
-            repository.record(delivery.id(), DeliveryStatus.PENDING, attempt, next, error, now);
             metrics.attempt("retry");
             LOG.info(
-                    "webhook {} {} attempt {} failed ({}); next at {}",
+                    "webhook {} {} to {} attempt {} failed ({}); next at {}",
                     delivery.id(),
                     delivery.event(),
+                    delivery.endpoint(),
                     attempt,
                     error,
                     next);
-        } else {
-            repository.record(delivery.id(), DeliveryStatus.FAILED, attempt, now, error, now);
-            metrics.attempt("failed");
-            LOG.warn("webhook {} {} failed after {} attempts: {}", delivery.id(), delivery.event(), attempt, error);
+            return new Outcome(delivery.id(), claimed.claimId(), DeliveryStatus.PENDING, attempt, next, error, now);
         }
-        wake();
+        metrics.attempt("failed");
+        LOG.warn(
+                "webhook {} {} to {} failed after {} attempts: {}",
+                delivery.id(),
+                delivery.event(),
+                delivery.endpoint(),
+                attempt,
+                error);
+        return new Outcome(delivery.id(), claimed.claimId(), DeliveryStatus.FAILED, attempt, now, error, now);
     }
 
     /** Sends one attempt; {@code null} on 2xx, else why it failed (no URL, no body, no secret). */
-    private @Nullable String send(Delivery delivery) {
+    private @Nullable String send(Claimed claimed) {
+        Delivery delivery = claimed.delivery();
+        String url;
+        try {
+            url = claimed.endpointSealed() == null
+                    ? delivery.endpoint()
+                    : box.open(claimed.endpointSealed(), WebhookOutbox.ENDPOINT_SEALED.at(delivery.id()))
+                            .reveal();
+        } catch (IllegalArgumentException e) {
+            return "endpoint URL does not open with the configured encryption keys";
+        }
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         SignedHeaders headers = signer.sign(delivery.id(), clock.instant(), body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.endpoint()))
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Signet-Webhooks/1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.asMap().forEach(request::header);
+        Duration deadline = settings.timeout();
+        CompletableFuture<HttpResponse<Void>> exchange;
         try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status >= 200 && status < 300 ? null : "HTTP " + status;
-        } catch (HttpTimeoutException e) {
-            return "no answer within " + settings.timeout().toMillis() + " ms";
-        } catch (ConnectException e) {
-            return "connection refused or unreachable";
-        } catch (IOException e) {
-            return "network error (" + e.getClass().getSimpleName() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted (platform stopping)";
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(deadline)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Signet-Webhooks/1")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            headers.asMap().forEach(request::header);
+            exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (IllegalArgumentException e) {
             return "invalid endpoint URL";
         }
+        try {
+            // One deadline for headers and body: the request timeout covers only the headers, and a receiver that
+            // streams its answer slowly must not keep the attempt past its lease.
+            int status =
+                    exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            return status >= 200 && status < 300 ? null : "HTTP " + status;
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return noAnswer(deadline);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            return "interrupted (platform stopping)";
+        } catch (ExecutionException e) {
+            return switch (e.getCause()) {
+                case HttpTimeoutException t -> noAnswer(deadline);
+                case ConnectException c -> "connection refused or unreachable";
+                case IOException io -> "network error (" + io.getClass().getSimpleName() + ")";
+                case IllegalArgumentException iae -> "invalid endpoint URL";
+                case null, default -> "network error";
+            };
+        }
+    }
+
+    private static String noAnswer(Duration deadline) {
+        return "no answer within " + deadline.toMillis() + " ms (headers and body)";
+    }
+
+    /** Attempts in flight now, over every endpoint. */
+    int inFlight() {
+        return slots.total();
     }
 
     @Override
@@ -220,5 +324,6 @@ final class WebhookDeliverer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        recorder.close();
     }
 }

@@ -11,27 +11,34 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code webhook_deliveries} outbox table. */
 final class WebhookRepository {
+    /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
+    private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
+
     private final Jdbi jdbi;
 
     WebhookRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    static void insert(Handle h, Delivery d) {
+    static void insert(Handle h, Delivery d, String endpointSealed) {
         h.createUpdate("""
-                        INSERT INTO webhook_deliveries (id, bot_id, event, endpoint, payload, status, attempts,
-                            next_attempt_at, last_error, created_at, updated_at)
-                        VALUES (:id, :bot_id, :event, :endpoint, :payload, :status, :attempts, :next_attempt_at,
-                            :last_error, :created_at, :updated_at)
+                        INSERT INTO webhook_deliveries (id, bot_id, event, endpoint, endpoint_sealed, payload, status,
+                            attempts, next_attempt_at, last_error, created_at, updated_at)
+                        VALUES (:id, :bot_id, :event, :endpoint, :endpoint_sealed, :payload, :status, :attempts,
+                            :next_attempt_at, :last_error, :created_at, :updated_at)
                         """)
                 .bind("id", d.id())
                 .bind("bot_id", d.botId())
                 .bind("event", d.event())
                 .bind("endpoint", d.endpoint())
+                .bind("endpoint_sealed", endpointSealed)
                 .bind("payload", d.payload())
                 .bind("status", d.status().wire())
                 .bind("attempts", d.attempts())
@@ -42,17 +49,56 @@ final class WebhookRepository {
                 .execute();
     }
 
-    /** Pending deliveries due at {@code now}, oldest first. */
-    List<Delivery> due(Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM webhook_deliveries
-                        WHERE status = 'pending' AND next_attempt_at <= :now
-                        ORDER BY next_attempt_at, id
-                        LIMIT :limit
-                        """)
+    /** The claim's query: due rows of one endpoint, oldest first, skipping rows another node is claiming. */
+    static final String DUE_FOR_ENDPOINT = """
+            SELECT * FROM webhook_deliveries
+            WHERE status = 'pending' AND endpoint = :endpoint AND next_attempt_at <= :now
+            ORDER BY next_attempt_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """;
+
+    /** The endpoints (redacted forms) that have due deliveries; one row each. */
+    static final String DUE_ENDPOINTS = """
+            SELECT DISTINCT endpoint FROM webhook_deliveries
+            WHERE status = 'pending' AND next_attempt_at <= :now
+            """;
+
+    /**
+     * Claims up to {@code limit} due deliveries of one endpoint for one attempt each, in one transaction: their due
+     * time moves to {@code lease} (if the process dies during the attempt they are due again when it ends) and they
+     * carry {@code claimId}, which {@link #record} requires. Rows another transaction is claiming are skipped, so
+     * several nodes never claim one row twice nor wait for each other.
+     */
+    List<Claimed> claim(String endpoint, Instant now, Instant lease, String claimId, int limit) {
+        return jdbi.inTransaction(h -> {
+            List<Claimed> rows = h.createQuery(DUE_FOR_ENDPOINT)
+                    .bind("endpoint", endpoint)
+                    .bind("now", SqlTime.bind(now))
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> new Claimed(delivery(rs), rs.getString("endpoint_sealed"), claimId))
+                    .list();
+            if (rows.isEmpty()) {
+                return rows;
+            }
+            h.createUpdate("""
+                            UPDATE webhook_deliveries SET next_attempt_at = :lease, claim_id = :claim
+                            WHERE id IN (<ids>)
+                            """)
+                    .bind("lease", SqlTime.bind(lease))
+                    .bind("claim", claimId)
+                    .setTemplateEngine(IN_LIST)
+                    .bindList("ids", rows.stream().map(c -> c.delivery().id()).toList())
+                    .execute();
+            return rows;
+        });
+    }
+
+    /** The endpoints (as stored: redacted) that have deliveries due at {@code now}. */
+    List<String> dueEndpoints(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery(DUE_ENDPOINTS)
                 .bind("now", SqlTime.bind(now))
-                .bind("limit", limit)
-                .map((rs, ctx) -> delivery(rs))
+                .mapTo(String.class)
                 .list());
     }
 
@@ -65,49 +111,70 @@ final class WebhookRepository {
     }
 
     /**
-     * Takes a due delivery for one attempt by moving its due time to {@code lease}; if the process dies during
-     * the attempt, the delivery is due again when the lease ends.
+     * Records attempts' outcomes in one transaction. An outcome whose claim no longer holds its row (the lease ran
+     * out and another claim took it, or an operator replayed it) changes nothing: that claim records its own.
+     *
+     * @return how many rows changed
      */
-    boolean claim(String id, Instant now, Instant lease) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                                UPDATE webhook_deliveries SET next_attempt_at = :lease
-                                WHERE id = :id AND status = 'pending' AND next_attempt_at <= :now
-                                """)
-                        .bind("id", id)
-                        .bind("now", SqlTime.bind(now))
-                        .bind("lease", SqlTime.bind(lease))
-                        .execute())
-                == 1;
+    int record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    UPDATE webhook_deliveries
+                    SET status = :status, attempts = :attempts, next_attempt_at = :next, last_error = :error,
+                        updated_at = :now, claim_id = NULL
+                    WHERE id = :id AND claim_id = :claim
+                    """);
+            for (Outcome o : outcomes) {
+                batch.bind("id", o.id())
+                        .bind("claim", o.claimId())
+                        .bind("status", o.status().wire())
+                        .bind("attempts", o.attempts())
+                        .bind("next", SqlTime.bind(o.nextAttemptAt()))
+                        .bind("error", o.error())
+                        .bind("now", SqlTime.bind(o.at()))
+                        .add();
+            }
+            int changed = 0;
+            for (int n : batch.execute()) {
+                changed += Math.max(n, 0);
+            }
+            return changed;
+        });
     }
 
-    /** Records an attempt's outcome. */
-    void record(
-            String id,
-            DeliveryStatus status,
-            int attempts,
-            Instant nextAttemptAt,
-            @Nullable String error,
-            Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE webhook_deliveries
-                        SET status = :status, attempts = :attempts, next_attempt_at = :next, last_error = :error,
-                            updated_at = :now
-                        WHERE id = :id
-                        """)
-                .bind("id", id)
-                .bind("status", status.wire())
-                .bind("attempts", attempts)
-                .bind("next", SqlTime.bind(nextAttemptAt))
-                .bind("error", error)
-                .bind("now", SqlTime.bind(now))
-                .execute());
+    /** Rows written before endpoints were sealed (their {@code endpoint} is the plain URL), up to {@code limit}. */
+    List<Map.Entry<String, String>> unsealed(int limit) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, endpoint FROM webhook_deliveries WHERE endpoint_plain = TRUE LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("endpoint")))
+                .list());
+    }
+
+    /** Replaces a plain endpoint with its sealed and redacted forms, if it is still the one read. */
+    boolean seal(String id, String plain, String sealed, String redacted) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                                UPDATE webhook_deliveries
+                                SET endpoint = :redacted, endpoint_sealed = :sealed, endpoint_plain = FALSE
+                                WHERE id = :id AND endpoint = :plain AND endpoint_plain = TRUE
+                                """)
+                        .bind("id", id)
+                        .bind("plain", plain)
+                        .bind("sealed", sealed)
+                        .bind("redacted", redacted)
+                        .execute())
+                == 1;
     }
 
     /** Makes a delivery pending and due now, with a fresh retry budget; {@code false} if there is no such id. */
     boolean replay(String id, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                                 UPDATE webhook_deliveries
-                                SET status = 'pending', attempts = 0, next_attempt_at = :now, updated_at = :now
+                                SET status = 'pending', attempts = 0, next_attempt_at = :now, updated_at = :now,
+                                    claim_id = NULL
                                 WHERE id = :id
                                 """)
                         .bind("id", id)

@@ -92,7 +92,7 @@ public final class WebhookRoutes {
         if (!repository.replay(id, clock.instant())) {
             throw ApiException.notFound("No webhook delivery with this id.");
         }
-        deliverer.wake();
+        deliverer.replayed();
         json.send(ctx, 202, view(repository.find(id).orElseThrow()));
     }
 

@@ -76,8 +76,15 @@ abstract class StatusWriterContract {
     /** A bot store's write path over {@code db}, as the platform wires it, with a short backoff. */
     StatusWriter writer(Database db, int capacity) {
         JsonCodec json = new JsonCodec();
-        Webhooks webhooks =
-                new Webhooks(db.jdbi(), webhookSettings(), json, clock, Pause.real(), meters, new SecureRandom());
+        Webhooks webhooks = new Webhooks(
+                db.jdbi(),
+                webhookSettings(),
+                SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom()),
+                json,
+                clock,
+                Pause.real(),
+                meters,
+                new SecureRandom());
         BotRepository repository =
                 new BotRepository(json, new BotSecrets(SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom())));
         return new StatusWriter(

@@ -45,8 +45,15 @@ final class DashboardHarness implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         this.database = Database.open(jdbcUrl, 5);
-        this.webhooks =
-                new Webhooks(database.jdbi(), WebhookSettings.none(), json, clock, Pause.real(), meters, random);
+        this.webhooks = new Webhooks(
+                database.jdbi(),
+                WebhookSettings.none(),
+                SecretBox.of(ENCRYPTION_KEY, random),
+                json,
+                clock,
+                Pause.real(),
+                meters,
+                random);
         this.bots = new Bots(
                 database.jdbi(),
                 json,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.platform.ApiClient.Response;
 import dev.signet.platform.ApiHarness;
 import dev.signet.platform.TestDatabase;
+import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.runtime.StatusChange;
 import dev.signet.webhooks.ReplayGuard;
 import dev.signet.webhooks.Verification;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -262,5 +264,118 @@ abstract class WebhookDeliveryContract {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !receiver.forBot(id.toString()).isEmpty());
         assertThat(receiver.forBot(id.toString()).getFirst().id()).isEqualTo(webhookId);
+    }
+
+    ApiHarness start(WebhookSettings settings) {
+        return ApiHarness.start(database.jdbcUrl(), clock, settings, true);
+    }
+
+    /** Queues {@code count} webhooks about one made-up bot straight into the outbox, as a status change would. */
+    UUID enqueue(ApiHarness h, int count) {
+        UUID botId = UUID.randomUUID();
+        h.jdbi().useTransaction(handle -> {
+            for (int i = 0; i < count; i++) {
+                h.webhooks().outbox().enqueue(handle, botId, "bot.joining_call", Map.of("n", i, "bot", botId));
+            }
+        });
+        h.webhooks().outbox().committed();
+        return botId;
+    }
+
+    List<Map<String, Object>> rows(UUID botId) {
+        return harness.jdbi()
+                .withHandle(h -> h.createQuery("SELECT * FROM webhook_deliveries WHERE bot_id = :id")
+                        .bind("id", botId)
+                        .mapToMap()
+                        .list());
+    }
+
+    @Test
+    void storedRow_holdsTheEndpointSealedAndOnlyItsRedactedForm() {
+        UUID id = botInCall(harness);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        !deliveries(id).isEmpty() && deliveries(id).getFirst().status() == DeliveryStatus.DELIVERED);
+        assertThat(receiver.forBot(id.toString())).hasSize(1);
+        List<Map<String, Object>> rows = rows(id);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.toString()).doesNotContain("receiver-secret");
+        assertThat(rows.getFirst().get("endpoint"))
+                .isEqualTo(receiver.url().toString().replace("receiver-secret", "REDACTED"));
+        assertThat(String.valueOf(rows.getFirst().get("endpoint_sealed"))).startsWith("v2:");
+    }
+
+    @Test
+    void rowQueuedBeforeEndpointsWereSealed_isSealedAtStartAndDelivered() {
+        // As V20 leaves a row written before it: the plain URL in endpoint, marked endpoint_plain.
+        harness.close();
+        UUID botId = UUID.randomUUID();
+        String webhookId = "msg_legacy" + botId.toString().replace("-", "");
+        try (ApiHarness stopped = start(false)) {
+            Instant now = clock.instant();
+            stopped.jdbi()
+                    .useHandle(h -> h.createUpdate("""
+                            INSERT INTO webhook_deliveries (id, bot_id, event, endpoint, payload, status, attempts,
+                                next_attempt_at, created_at, updated_at, endpoint_plain)
+                            VALUES (:id, :bot, 'bot.done', :endpoint, :payload, 'pending', 0, :now, :now, :now, TRUE)
+                            """)
+                            .bind("id", webhookId)
+                            .bind("bot", botId)
+                            .bind("endpoint", receiver.url().toString())
+                            .bind("payload", "{\"bot\":\"" + botId + "\"}")
+                            .bind("now", SqlTime.bind(now))
+                            .execute());
+        }
+
+        harness = start(true);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !receiver.forBot(botId.toString()).isEmpty());
+        assertThat(receiver.forBot(botId.toString()).getFirst().id()).isEqualTo(webhookId);
+        assertThat(rows(botId).toString()).doesNotContain("receiver-secret");
+        assertThat(String.valueOf(rows(botId).getFirst().get("endpoint_sealed")))
+                .startsWith("v2:");
+    }
+
+    @Test
+    void backlogToOneEndpoint_neverHasMoreThanTheCapInFlight() {
+        harness.close();
+        harness = start(new WebhookSettings(
+                List.of(receiver.url()),
+                secret,
+                List.of(Duration.ofMillis(50)),
+                Duration.ofSeconds(20),
+                Duration.ofMillis(50),
+                3));
+        receiver.hang = true;
+
+        UUID botId = enqueue(harness, 20);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.inFlight.get() == 3);
+        // Passes keep running (each poll interval); none may open a fourth exchange while three hang.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.inFlight.get() <= 3);
+        receiver.release.countDown();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries(botId).stream().allMatch(d -> d.status() == DeliveryStatus.DELIVERED));
+        assertThat(receiver.maxInFlight.get()).isEqualTo(3);
+        assertThat(receiver.forBot(botId.toString()))
+                .hasSize(20)
+                .extracting(WebhookReceiver.Received::id)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void answerStreamedSlowerThanTheTimeout_endsTheAttemptAtItsDeadline() {
+        receiver.trickle = true; // headers at once, the body over 3 s; the timeout is 500 ms
+
+        UUID id = botInCall(harness);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        !deliveries(id).isEmpty() && deliveries(id).getFirst().attempts() >= 1);
+        Delivery d = deliveries(id).getFirst();
+        assertThat(d.status()).isNotEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(d.lastError()).startsWith("no answer within 500 ms");
     }
 }

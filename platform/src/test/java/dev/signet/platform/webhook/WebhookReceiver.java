@@ -1,6 +1,7 @@
 package dev.signet.platform.webhook;
 
 import io.javalin.Javalin;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real webhook receiver on a loopback port: records every request and answers with scripted statuses. */
 final class WebhookReceiver implements AutoCloseable {
@@ -25,6 +27,12 @@ final class WebhookReceiver implements AutoCloseable {
     final Queue<Integer> scripted = new ConcurrentLinkedQueue<>();
     volatile int fallbackStatus = 200;
     volatile boolean hang;
+    /** Answer with headers at once and a body that takes seconds to arrive. */
+    volatile boolean trickle;
+    /** Requests being handled now, and the most at once. */
+    final AtomicInteger inFlight = new AtomicInteger();
+
+    final AtomicInteger maxInFlight = new AtomicInteger();
     final CountDownLatch release = new CountDownLatch(1);
 
     WebhookReceiver() {
@@ -33,19 +41,39 @@ final class WebhookReceiver implements AutoCloseable {
                     config.jetty.host = "127.0.0.1";
                     config.jetty.port = 0;
                     config.routes.post("/hook", ctx -> {
-                        received.add(new Received(
-                                String.valueOf(ctx.header("webhook-id")),
-                                String.valueOf(ctx.header("webhook-timestamp")),
-                                String.valueOf(ctx.header("webhook-signature")),
-                                new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)));
-                        if (hang) {
-                            release.await(30, TimeUnit.SECONDS);
+                        int now = inFlight.incrementAndGet();
+                        maxInFlight.accumulateAndGet(now, Math::max);
+                        try {
+                            handle(ctx);
+                        } finally {
+                            inFlight.decrementAndGet();
                         }
-                        Integer status = scripted.poll();
-                        ctx.status(status == null ? fallbackStatus : status);
                     });
                 })
                 .start();
+    }
+
+    private void handle(io.javalin.http.Context ctx) throws Exception {
+        received.add(new Received(
+                String.valueOf(ctx.header("webhook-id")),
+                String.valueOf(ctx.header("webhook-timestamp")),
+                String.valueOf(ctx.header("webhook-signature")),
+                new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)));
+        if (hang) {
+            release.await(30, TimeUnit.SECONDS);
+        }
+        Integer status = scripted.poll();
+        ctx.status(status == null ? fallbackStatus : status);
+        if (trickle) {
+            // Headers at once, then the body a byte at a time for three seconds.
+            ctx.header("Content-Type", "text/plain");
+            OutputStream out = ctx.res().getOutputStream();
+            for (int i = 0; i < 30; i++) {
+                out.write('.');
+                out.flush();
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** The hook URL, with a query secret that must never be shown. */
