@@ -1,6 +1,7 @@
 package dev.signet.app;
 
 import dev.signet.app.demo.DemoCommand;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,7 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        Objects.requireNonNull(commandLine.getSubcommands().get("platform")).addSubcommand(new ResealCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("signet " + cmd.getCommandName() + ": " + oneLine(e));
             if (System.getenv("SIGNET_DEBUG") != null) {
