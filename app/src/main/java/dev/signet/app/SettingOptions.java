@@ -21,7 +21,7 @@ final class SettingOptions {
             spec.addOption(OptionSpec.builder(setting.flag())
                     .paramLabel(setting.type().label())
                     .type(String.class)
-                    .description(setting.help())
+                    .description(setting.help().replace("%", "%%")) // picocli formats descriptions
                     .build());
         }
         return spec;

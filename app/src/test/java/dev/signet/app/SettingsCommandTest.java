@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.broker.BrokerSettings;
 import dev.signet.platform.PlatformSettings;
 import dev.signet.secrets.settings.Setting;
+import dev.signet.secrets.settings.SettingType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -33,6 +34,20 @@ class SettingsCommandTest {
         assertListsEvery(help("broker"), BrokerSettings.ALL);
         assertListsEvery(help("platform"), PlatformSettings.ALL);
         assertThat(help("broker")).contains("default 2h", "(required)");
+    }
+
+    @Test
+    void aPercentSignInADoc_isShownAsWritten() {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create();
+        SettingOptions.add(
+                spec,
+                List.of(Setting.of(
+                        "SIGNET_X_SHARE", "--share", SettingType.integer("PCT", 0, 100), "50", "share of bots, in %")));
+        StringWriter out = new StringWriter();
+        new CommandLine(spec).usage(new PrintWriter(out));
+
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("share of bots, in %. Env SIGNET_X_SHARE, default 50.");
     }
 
     @Test

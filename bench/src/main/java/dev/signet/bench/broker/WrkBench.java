@@ -2,10 +2,10 @@ package dev.signet.bench.broker;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import dev.signet.broker.Broker;
-import dev.signet.broker.BrokerConfig;
 import dev.signet.platform.time.Pause;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,12 +13,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The broker's throughput against a constant-answer ceiling (issue 10): Debian's {@code wrk} in its own process drives
  * {@code GET /zoom/zak} on the broker and a constant answer from Debian's {@code nginx}, alternately, run after run, on
- * the same machine; prints each run and the medians. Zoom is a fake answering after 100 ms; with the default 300 s
- * reuse window the steady load makes no Zoom call, which the bench counts.
+ * the same machine; prints each run with the load average at its start, then the medians and the ratio. The broker runs
+ * in a JVM of its own ({@link WrkBroker}); its Zoom is a fake in this JVM answering after 100 ms, and with the default
+ * 300 s reuse window the steady load makes no Zoom call, which the bench counts. Each broker is warmed with {@code wrk}
+ * until two warm-up runs agree within 10 % (at most six), since on a busy machine a fixed warm-up can end before the
+ * JIT has compiled the hot path.
  *
- * <p>Run from the repository root: {@code bench/broker-wrk.sh [runs] [seconds] [connections]} (builds what it needs).
+ * <p>System properties: {@code bench.brokerJvmArgs} (space-separated, e.g. a JFR recording), and
+ * {@code bench.baselineClasspath}: the class path of another broker build (with this module's classes), measured in the
+ * same rounds as a third target, for before/after comparisons on a noisy machine.
  */
 public final class WrkBench {
     private static final String SECRET = "bench-query-secret-0123456789";
@@ -38,11 +44,24 @@ public final class WrkBench {
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern P50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: (.*)");
+    private static final int WARMUP_SECONDS = 5;
+    private static final int MAX_WARMUPS = 6;
 
     private WrkBench() {}
 
     /** One wrk run: requests per second and latency percentiles in milliseconds. */
-    record Run(double rps, double p50, double p99, String errors) {}
+    record Run(double rps, double p50, double p99, String errors, double load) {}
+
+    /** One thing wrk drives, and its runs. */
+    record Target(String name, URI uri, List<Run> runs) {
+        Target(String name, URI uri) {
+            this(name, uri, new ArrayList<>());
+        }
+
+        double median(ToDoubleFunction<Run> metric) {
+            return WrkBench.median(runs.stream().mapToDouble(metric).toArray());
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         ((LoggerContext) LoggerFactory.getILoggerFactory())
@@ -51,6 +70,9 @@ public final class WrkBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        String jvmArgs = System.getProperty("bench.brokerJvmArgs", "").strip();
+        String baselineClasspath =
+                System.getProperty("bench.baselineClasspath", "").strip();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.printf(
                 Locale.ROOT,
@@ -62,59 +84,150 @@ public final class WrkBench {
                 Files.readString(Path.of("/proc/loadavg")).strip());
         Path dir = Files.createTempDirectory("signet-wrk");
         Process nginx = startNginx(dir);
-        try (SlowZoom zoom = new SlowZoom();
-                Broker broker = Broker.start(config(zoom))) {
-            URI zak = broker.uri().resolve("/zoom/zak?token=" + SECRET);
-            URI ceiling = URI.create("http://127.0.0.1:" + nginxPort(dir) + "/zoom/zak?token=" + SECRET);
-            awaitOk(zak);
-            wrk(zak, connections, 5); // JIT warm-up, not counted
-            wrk(ceiling, connections, 2);
-            int zoomBefore = zoom.mintCalls();
-            List<Run> brokerRuns = new ArrayList<>();
-            List<Run> ceilingRuns = new ArrayList<>();
-            out.println();
-            out.println("| run | target | req/s | p50 (ms) | p99 (ms) | errors |");
-            out.println("|---:|---|---:|---:|---:|---|");
-            for (int i = 1; i <= runs; i++) {
-                Run c = wrk(ceiling, connections, seconds);
-                ceilingRuns.add(c);
-                row(out, i, "nginx constant (ceiling)", c);
-                Run b = wrk(zak, connections, seconds);
-                brokerRuns.add(b);
-                row(out, i, "broker `/zoom/zak`", b);
+        List<BrokerProcess> brokers = new ArrayList<>();
+        try (SlowZoom zoom = new SlowZoom()) {
+            List<Target> targets = new ArrayList<>();
+            targets.add(new Target(
+                    "nginx constant (ceiling)",
+                    URI.create("http://127.0.0.1:" + nginxPort(dir) + "/zoom/zak?token=" + SECRET)));
+            if (!baselineClasspath.isEmpty()) {
+                BrokerProcess baseline = startBroker(baselineClasspath, jvmArgs, zoom, dir.resolve("baseline.log"));
+                brokers.add(baseline);
+                targets.add(new Target("baseline broker `/zoom/zak`", baseline.zakUri()));
             }
-            double brokerRps = median(brokerRuns.stream().mapToDouble(Run::rps).toArray());
-            double ceilingRps =
-                    median(ceilingRuns.stream().mapToDouble(Run::rps).toArray());
+            BrokerProcess broker =
+                    startBroker(System.getProperty("java.class.path"), jvmArgs, zoom, dir.resolve("broker.log"));
+            brokers.add(broker);
+            Target measured = new Target("broker `/zoom/zak`", broker.zakUri());
+            targets.add(measured);
+            wrk(targets.getFirst().uri(), connections, 2);
+            for (Target target : targets.subList(1, targets.size())) {
+                awaitOk(target.uri());
+                out.printf(Locale.ROOT, "warm-up %s: %s req/s%n", target.name(), warmUp(target.uri(), connections));
+            }
+            int zoomBefore = zoom.mintCalls();
+            out.println();
+            out.println("| run | target | req/s | p50 (ms) | p99 (ms) | errors | load (1 min) |");
+            out.println("|---:|---|---:|---:|---:|---|---:|");
+            for (int i = 1; i <= runs; i++) {
+                for (Target target : targets) {
+                    Run r = wrk(target.uri(), connections, seconds);
+                    target.runs().add(r);
+                    row(out, i, target.name(), r);
+                }
+            }
+            Target ceiling = targets.getFirst();
+            out.println();
+            for (Target target : targets) {
+                out.printf(
+                        Locale.ROOT,
+                        "median: %s %.0f req/s, p50 %.2f ms, p99 %.2f ms, ratio to the ceiling %.2f"
+                                + " (median of each round's ratio: %.2f)%n",
+                        target.name(),
+                        target.median(Run::rps),
+                        target.median(Run::p50),
+                        target.median(Run::p99),
+                        target.median(Run::rps) / ceiling.median(Run::rps),
+                        roundRatio(target, ceiling));
+            }
             out.printf(
                     Locale.ROOT,
-                    "%nmedian: broker %.0f req/s, p99 %.2f ms; ceiling %.0f req/s, p99 %.2f ms; ratio %.2f%n",
-                    brokerRps,
-                    median(brokerRuns.stream().mapToDouble(Run::p99).toArray()),
-                    ceilingRps,
-                    median(ceilingRuns.stream().mapToDouble(Run::p99).toArray()),
-                    brokerRps / ceilingRps);
-            out.printf(
-                    Locale.ROOT,
-                    "Zoom user-token calls during the measured runs: %d; load average after: %s%n",
+                    "%nbroker/ceiling: %.2f (medians), %.2f (median of each round's ratio: the runs of a round are"
+                            + " adjacent, so they see the most similar load); Zoom user-token calls during the measured"
+                            + " runs: %d; load average after: %s%n",
+                    measured.median(Run::rps) / ceiling.median(Run::rps),
+                    roundRatio(measured, ceiling),
                     zoom.mintCalls() - zoomBefore,
                     Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
+            for (BrokerProcess broker : brokers) {
+                broker.process().getOutputStream().close();
+                if (!broker.process().waitFor(20, TimeUnit.SECONDS)) {
+                    broker.process().destroy();
+                }
+            }
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The median over rounds of {@code target}'s req/s divided by the ceiling's in the same round. */
+    static double roundRatio(Target target, Target ceiling) {
+        double[] ratios = new double[target.runs().size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = target.runs().get(i).rps() / ceiling.runs().get(i).rps();
+        }
+        return median(ratios);
+    }
+
+    /** Runs wrk until two runs in a row agree within 10 %: the JIT has compiled the hot path. */
+    private static String warmUp(URI uri, int connections) throws IOException, InterruptedException {
+        List<String> seen = new ArrayList<>();
+        double last = 0;
+        for (int i = 0; i < MAX_WARMUPS; i++) {
+            double rps = wrk(uri, connections, WARMUP_SECONDS).rps();
+            seen.add(String.format(Locale.ROOT, "%.0f", rps));
+            if (last > 0 && Math.abs(rps - last) <= 0.1 * Math.max(rps, last)) {
+                break;
+            }
+            last = rps;
+        }
+        return String.join(", ", seen);
+    }
+
+    private static BrokerProcess startBroker(String classpath, String jvmArgs, SlowZoom zoom, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+", -1)));
+        }
+        command.addAll(List.of("-cp", classpath, WrkBroker.class.getName(), zoom.oauthBase(), zoom.apiBase(), SECRET));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("listening ")) {
+                int port =
+                        Integer.parseInt(line.substring("listening ".length()).strip());
+                Thread.ofPlatform().daemon().name("broker-output").start(() -> drain(lines, log));
+                return new BrokerProcess(process, port);
+            }
+            Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        throw new IllegalStateException("the broker exited before listening; see " + log);
+    }
+
+    /** A broker JVM and the port it listens on. */
+    record BrokerProcess(Process process, int port) {
+        URI zakUri() {
+            return URI.create("http://127.0.0.1:" + port + "/zoom/zak?token=" + SECRET);
+        }
+    }
+
+    private static void drain(BufferedReader lines, Path log) {
+        try {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            // the broker went away
         }
     }
 
     private static void row(PrintStream out, int run, String target, Run r) {
         out.printf(
                 Locale.ROOT,
-                "| %d | %s | %.0f | %.2f | %.2f | %s |%n",
+                "| %d | %s | %.0f | %.2f | %.2f | %s | %.1f |%n",
                 run,
                 target,
                 r.rps(),
                 r.p50(),
                 r.p99(),
-                r.errors());
+                r.errors(),
+                r.load());
     }
 
     static double median(double[] values) {
@@ -125,6 +238,8 @@ public final class WrkBench {
     }
 
     private static Run wrk(URI uri, int connections, int seconds) throws IOException, InterruptedException {
+        double load =
+                Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ", -1)[0]);
         Process wrk = new ProcessBuilder(
                         "wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", uri.toString())
                 .redirectErrorStream(true)
@@ -148,7 +263,8 @@ public final class WrkBench {
                 Double.parseDouble(rps.group(1)),
                 millis(p50.group(1), p50.group(2)),
                 millis(p99.group(1), p99.group(2)),
-                errorText.isEmpty() ? "none" : errorText.toString().strip());
+                errorText.isEmpty() ? "none" : errorText.toString().strip(),
+                load);
     }
 
     private static double millis(String value, String unit) {
@@ -221,18 +337,5 @@ public final class WrkBench {
             }
         }
         throw new IllegalStateException("no 200 from " + uri);
-    }
-
-    private static BrokerConfig config(SlowZoom zoom) {
-        return BrokerConfig.fromEnvironment(Map.of(
-                "SIGNET_BROKER_HOST", "127.0.0.1",
-                "SIGNET_BROKER_PORT", "0",
-                "SIGNET_ZOOM_OAUTH_URL", zoom.oauthBase(),
-                "SIGNET_ZOOM_API_URL", zoom.apiBase(),
-                "SIGNET_ZOOM_ACCOUNT_ID", "bench-account",
-                "SIGNET_ZOOM_CLIENT_ID", "bench-client",
-                "SIGNET_ZOOM_CLIENT_SECRET", "bench-client-secret",
-                "SIGNET_BROKER_ZAK_USERS", "bot@example.com",
-                "SIGNET_BROKER_SECRETS", SECRET));
     }
 }
