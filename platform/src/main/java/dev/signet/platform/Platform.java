@@ -15,6 +15,8 @@ import dev.signet.platform.http.ApiKeys;
 import dev.signet.platform.http.HttpServer;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.http.OpsRoutes;
+import dev.signet.platform.retention.Retention;
+import dev.signet.platform.retention.RetentionSettings;
 import dev.signet.platform.runtime.BotRuntime;
 import dev.signet.platform.runtime.RuntimeSettings;
 import dev.signet.platform.time.Pause;
@@ -133,6 +135,11 @@ public final class Platform implements AutoCloseable {
 
         webhooks.start();
         runtime.start();
+
+        // Finished bots and delivered webhooks older than the retention, deleted in small batches in the background.
+        Retention retention = new Retention(database.jdbi(), RetentionSettings.DEFAULTS, clock, pause);
+        started.add(retention);
+        retention.start();
 
         ApiGuards guards = new ApiGuards(
                 database.jdbi(),
