@@ -145,12 +145,16 @@ public final class Broker implements AutoCloseable {
                     metrics,
                     config.secretParam());
             Obf started = obf;
+            byte[] openApi = openApiDocument();
             Javalin server = BrokerServer.start(
                     config.host(),
                     config.port(),
                     routes,
                     all -> {
                         obfRoutes.register(all);
+                        all.get(
+                                "/openapi.json",
+                                ctx -> ctx.contentType("application/json").result(openApi));
                         if (started != null) {
                             started.routes().accept(all);
                         }
@@ -298,5 +302,17 @@ public final class Broker implements AutoCloseable {
         }
         log.info("token broker stopped");
         guard.close();
+    }
+
+    /** The broker's OpenAPI 3.1 document ({@code openapi/broker.json}), served at {@code /openapi.json}. */
+    static byte[] openApiDocument() {
+        try (java.io.InputStream in = Broker.class.getResourceAsStream("/openapi/broker.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi/broker.json is missing from the broker's jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
