@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's HTTP server: Javalin on virtual threads with {@code /healthz}, {@code /readyz}, {@code /metrics}, the
+ * The broker's HTTP server: Javalin (Jetty selectors on platform threads, request work that may block on virtual
+ * threads) with {@code /healthz}, {@code /readyz}, {@code /metrics}, the
  * feature routes it is given, and one error mapping that never shows a stack trace.
  */
 public final class BrokerServer {
@@ -84,9 +85,9 @@ public final class BrokerServer {
 
     /**
      * Platform threads for Jetty's acceptor and selectors, virtual threads for everything that may block. Javalin's
-     * own virtual-thread pool would run the selectors on virtual threads too, and the hot path, which answers on the
-     * selector thread (ZakRoutes), measured faster on platform selectors
-     * (docs/decisions/0013-broker-zak-on-the-selector-thread.md).
+     * own virtual-thread pool would run the selectors on virtual threads too, while the hot path answers on the
+     * selector thread itself (ZakRoutes) and needs no hand-off to another thread
+     * (docs/decisions/0013-broker-zak-on-the-selector-thread.md; measured together with that change, not alone).
      */
     private static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, MIN_PLATFORM_THREADS);
