@@ -3,14 +3,18 @@ package dev.signet.app;
 import dev.signet.platform.PlatformConfig;
 import dev.signet.platform.crypto.KeyFile;
 import dev.signet.platform.crypto.Reseal;
+import dev.signet.platform.crypto.SealedColumn;
 import dev.signet.platform.crypto.SealedColumns;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
+import dev.signet.platform.webhook.Webhooks;
 import dev.signet.secrets.Secret;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -66,7 +70,9 @@ final class ResealCommand implements Callable<Integer> {
             throw new IllegalArgumentException("SIGNET_ENCRYPTION_KEY: " + e.getMessage(), e);
         }
         try (Database database = Database.open(databaseUrl, 2)) {
-            Reseal.Result result = Reseal.run(database.jdbi(), box, SealedColumns.ALL);
+            List<SealedColumn> columns = new ArrayList<>(SealedColumns.ALL);
+            columns.add(Webhooks.sealedEndpoints());
+            Reseal.Result result = Reseal.run(database.jdbi(), box, columns);
             out.println("signet platform reseal: " + result.resealed() + " re-sealed, " + result.current()
                     + " already current, " + result.changed() + " changed meanwhile (left as written), "
                     + result.unopenable().size() + " that no key opens");
