@@ -4,9 +4,9 @@ import dev.signet.platform.api.ApiGuards;
 import dev.signet.platform.api.ApiSettings;
 import dev.signet.platform.bot.Bots;
 import dev.signet.platform.crypto.KeyFile;
+import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.dashboard.Dashboard;
 import dev.signet.platform.dashboard.DashboardSettings;
-import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
 import dev.signet.platform.driver.MeetingDriver;
 import dev.signet.platform.driver.emulator.EmulatorDriver;
@@ -18,6 +18,7 @@ import dev.signet.platform.http.OpsRoutes;
 import dev.signet.platform.retention.Retention;
 import dev.signet.platform.retention.RetentionSettings;
 import dev.signet.platform.runtime.BotRuntime;
+import dev.signet.platform.runtime.NodeSettings;
 import dev.signet.platform.runtime.RuntimeSettings;
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.token.AddressResolver;
@@ -30,6 +31,7 @@ import dev.signet.secrets.Secret;
 import dev.signet.webhooks.WebhookSigner;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,6 +39,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +112,13 @@ public final class Platform implements AutoCloseable {
         SecretBox box = SecretBox.of(encryptionKey, random);
         Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, box, json, clock, pause, meters, random);
         started.add(webhooks);
+        NodeSettings node = nodeSettings(config);
+        String nodeId = config.find(PlatformSettings.NODE_ID)
+                .orElseGet(() -> NodeSettings.automaticId(System.getenv("HOSTNAME"), random));
         Bots bots = new Bots(
                 database.jdbi(),
+                new Bots.Node(
+                        nodeId, version(), node.lease(), config.databaseUrl().startsWith("jdbc:h2:")),
                 json,
                 box,
                 webhooks.outbox(),
@@ -128,9 +137,11 @@ public final class Platform implements AutoCloseable {
                 clock,
                 AddressResolver.system(),
                 pause);
-        RuntimeSettings runtimeSettings =
-                RuntimeSettings.defaults(config.sdk()).withObfRetryInterval(config.obfRetryInterval());
-        BotRuntime runtime = new BotRuntime(bots.store(), driver, tokens, runtimeSettings, clock, meters, pause);
+        RuntimeSettings runtimeSettings = RuntimeSettings.defaults(config.sdk())
+                .withObfRetryInterval(config.obfRetryInterval())
+                .withNode(node);
+        BotRuntime runtime =
+                new BotRuntime(bots.store(), bots.cluster(), driver, tokens, runtimeSettings, clock, meters, pause);
         started.add(runtime);
 
         webhooks.start();
@@ -180,6 +191,37 @@ public final class Platform implements AutoCloseable {
                 http.port(),
                 driverOverride == null ? config.driver() : "custom");
         return new Platform(List.copyOf(started), http, meters);
+    }
+
+    /** This node's capacity and lease: browser bots are limited by memory, emulator bots are not. */
+    private static NodeSettings nodeSettings(PlatformConfig config) {
+        Integer configured = config.find(PlatformSettings.NODE_CAPACITY).orElse(null);
+        int capacity;
+        if (configured != null) {
+            capacity = configured;
+        } else if (config.driver() == PlatformConfig.Driver.WEBSDK) {
+            capacity = NodeSettings.browserCapacity(totalMemory());
+        } else {
+            capacity = NodeSettings.UNLIMITED;
+        }
+        return NodeSettings.of(capacity, config.get(PlatformSettings.NODE_LEASE));
+    }
+
+    /** The memory this JVM sees (a container's limit inside a container); 2 GiB when the JVM does not say. */
+    private static long totalMemory() {
+        try {
+            Object bytes = ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "TotalMemorySize");
+            return bytes instanceof Long total ? total : 2L << 30;
+        } catch (JMException e) {
+            return 2L << 30;
+        }
+    }
+
+    /** The platform's version (from the jar's manifest), recorded with each node. */
+    private static String version() {
+        String version = Platform.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     private static MeetingDriver driver(PlatformConfig config, Clock clock, Pause pause, List<AutoCloseable> started) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,6 +141,11 @@ public record PlatformConfig(
     /** The value of a declared setting: how {@link Platform} reads a setting that has no field here. */
     public <T> T get(Setting<T> setting) {
         return settings.get(setting);
+    }
+
+    /** The value of a declared setting without a default; empty when unset. */
+    public <T> Optional<T> find(Setting<T> setting) {
+        return settings.find(setting);
     }
 
     /** CONTRACTS.md §2: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */

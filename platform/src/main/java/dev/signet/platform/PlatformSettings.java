@@ -129,6 +129,28 @@ public final class PlatformSettings {
             "requests a second each API key may send, with an optional burst (`100:500`); over it, 429 with"
                     + " `Retry-After`; counted per node");
 
+    public static final Setting<String> NODE_ID = Setting.optional(
+            "SIGNET_NODE_ID",
+            "--node-id",
+            SettingType.text("ID")
+                    .where(id -> id.matches("[A-Za-z0-9._-]{1,128}"), "must be 1-128 of A-Z a-z 0-9 . _ -"),
+            "`$HOSTNAME-<random>`",
+            "this node's id among platform nodes sharing one PostgreSQL; unique per running process");
+    public static final Setting<Integer> NODE_CAPACITY = Setting.optional(
+            "SIGNET_NODE_CAPACITY",
+            "--node-capacity",
+            SettingType.integer("BOTS", 1, 1_000_000),
+            "emulator driver: no limit; websdk: one bot per 500 MiB above 1 GiB of memory",
+            "the most bots this node runs at once; when every node is full, due bots wait (`ready` /"
+                    + " `waiting_for_capacity`)");
+    public static final Setting<Duration> NODE_LEASE = Setting.of(
+            "SIGNET_NODE_LEASE",
+            "--node-lease",
+            SettingType.duration(SECONDS).where(d -> d.toMillis() >= 2000, "must be at least 2s"),
+            "20s",
+            "how long a node's lease lasts without a heartbeat; then other nodes take its bots over (keep it at least"
+                    + " as long as Zoom takes to drop a participant whose connection is gone)");
+
     /** The platform's own settings (the table in {@code platform/README.md}). */
     public static final List<Setting<?>> CORE = List.of(
             HOST,
@@ -147,7 +169,10 @@ public final class PlatformSettings {
             ZOOM_SDK_KEY,
             ZOOM_SDK_SECRET,
             OBF_RETRY_INTERVAL,
-            API_RATE_LIMIT);
+            API_RATE_LIMIT,
+            NODE_ID,
+            NODE_CAPACITY,
+            NODE_LEASE);
 
     /** Every setting, the {@code websdk} driver's included ({@code docs/real-zoom.md}), in the order of help. */
     public static final List<Setting<?>> ALL =

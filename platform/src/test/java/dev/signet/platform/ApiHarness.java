@@ -20,6 +20,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ApiHarness implements AutoCloseable {
     public static final String KEY = "test-key-1";
+    public static final Duration LEASE = Duration.ofSeconds(20);
+
     public static final Secret ENCRYPTION_KEY = Secret.of("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
 
     private final Database database;
@@ -76,6 +79,7 @@ public final class ApiHarness implements AutoCloseable {
                 new Webhooks(database.jdbi(), webhookSettings, box, json, clock, Pause.real(), meters, random);
         Bots bots = new Bots(
                 database.jdbi(),
+                new Bots.Node("test-node", "test", LEASE, false),
                 json,
                 box,
                 webhooks.outbox(),
@@ -91,11 +95,7 @@ public final class ApiHarness implements AutoCloseable {
                 0,
                 json,
                 ApiKeys.of(List.of(Secret.of(KEY), Secret.of("test-key-2"))),
-                List.of(
-                        ops::register,
-                        guards::register,
-                        bots.routes(control)::register,
-                        webhooks.routes()::register));
+                List.of(ops::register, guards::register, bots.routes(control)::register, webhooks.routes()::register));
         if (deliver) {
             webhooks.start();
         }
@@ -116,6 +116,30 @@ public final class ApiHarness implements AutoCloseable {
 
     public BotStore store() {
         return bots.store();
+    }
+
+    public Bots bots() {
+        return bots;
+    }
+
+    public Bots otherNode(String nodeId, Clock clock) {
+        return new Bots(
+                database.jdbi(),
+                new Bots.Node(nodeId, "test", LEASE, false),
+                new JsonCodec(),
+                SecretBox.of(ENCRYPTION_KEY, new SecureRandom()),
+                webhooks.outbox(),
+                true,
+                clock,
+                Pause.real(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    public java.util.Optional<dev.signet.platform.runtime.RunnableBot> claim(java.util.UUID id) {
+        return bots.store().claim(java.time.Instant.parse("2100-01-01T00:00:00Z"), 10_000).stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .map(c -> ((dev.signet.platform.runtime.Claimed.Bot) c).bot());
     }
 
     public RecordingControl control() {

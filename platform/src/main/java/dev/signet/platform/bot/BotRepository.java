@@ -7,6 +7,7 @@ import dev.signet.platform.http.FieldErrors;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.runtime.AutomaticLeave;
 import dev.signet.platform.runtime.BotStatus;
+import dev.signet.platform.runtime.Claimed;
 import dev.signet.platform.runtime.JoinCredentials;
 import dev.signet.platform.runtime.RunnableBot;
 import dev.signet.secrets.Secret;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,52 +213,139 @@ final class BotRepository {
                 > 0;
     }
 
-    /** Bots in {@code ready}, not yet dispatched, whose {@code join_at} is null or at or before {@code now}. */
-    List<RunnableBot> due(Handle h, Instant now, int limit) {
-        return h.createQuery("""
+    /**
+     * Claims and reads up to {@code limit} bots for {@code node} in one step (decision 0023): first bots dispatched
+     * before and held by no node (handed back, or released from an expired node), then due bots, oldest
+     * {@code join_at} first. Rows another transaction is claiming are skipped ({@code SKIP LOCKED}), so concurrent
+     * nodes never claim one bot twice nor wait for each other. Call in a transaction.
+     */
+    List<Claimed> claim(Handle h, String node, Instant now, int limit) {
+        List<Claimed> claimed = new ArrayList<>(h.createQuery("""
                         SELECT * FROM bots
-                        WHERE status = :ready AND dispatched = FALSE AND (join_at IS NULL OR join_at <= :now)
-                        ORDER BY join_at, created_at, id
+                        WHERE owner_node IS NULL AND dispatched = TRUE AND status NOT IN (:done, :fatal)
+                        ORDER BY created_at, id
                         LIMIT :limit
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .bind("done", BotStatus.DONE)
+                .bind("fatal", BotStatus.FATAL)
+                .bind("limit", limit)
+                .map((rs, ctx) -> claimed(rs, true))
+                .list());
+        if (claimed.size() < limit) {
+            claimed.addAll(h.createQuery("""
+                            SELECT * FROM bots
+                            WHERE owner_node IS NULL AND dispatched = FALSE AND status = :ready
+                                AND (join_at IS NULL OR join_at <= :now)
+                            ORDER BY COALESCE(join_at, created_at), id
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED
+                            """)
+                    .bind("ready", BotStatus.READY)
+                    .bind("now", SqlTime.bind(now))
+                    .bind("limit", limit - claimed.size())
+                    .map((rs, ctx) -> claimed(rs, false))
+                    .list());
+        }
+        if (!claimed.isEmpty()) {
+            var batch = h.prepareBatch("UPDATE bots SET owner_node = :node, dispatched = TRUE WHERE id = :id");
+            claimed.forEach(c -> batch.bind("node", node).bind("id", c.id()).add());
+            batch.execute();
+        }
+        return claimed;
+    }
+
+    private Claimed claimed(ResultSet rs, boolean handedOver) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        try {
+            return new Claimed.Bot(runnable(rs), handedOver);
+        } catch (RuntimeException e) {
+            // A replaced key or a corrupt value: this bot ends fatal, the others go on.
+            return new Claimed.Unreadable(id, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Due bots not dispatched and not yet marked waiting for capacity, locked for marking. Call in a transaction. */
+    List<UUID> dueUnmarked(Handle h, Instant now, int limit) {
+        return h.createQuery("""
+                        SELECT id FROM bots
+                        WHERE owner_node IS NULL AND dispatched = FALSE AND status = :ready AND capacity_wait = FALSE
+                            AND (join_at IS NULL OR join_at <= :now)
+                        ORDER BY COALESCE(join_at, created_at), id
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED
                         """)
                 .bind("ready", BotStatus.READY)
                 .bind("now", SqlTime.bind(now))
                 .bind("limit", limit)
-                .map((rs, ctx) -> runnable(rs))
+                .mapTo(UUID.class)
                 .list();
     }
 
-    /** Bots in no final status that were dispatched or got past {@code ready}: what a restart picks up. */
-    List<RunnableBot> unfinished(Handle h) {
-        // A bot claimed just before a crash is still 'ready' but dispatched: it is unfinished too.
+    void markCapacityWait(Handle h, List<UUID> ids) {
+        var batch = h.prepareBatch("UPDATE bots SET capacity_wait = TRUE WHERE id = :id");
+        ids.forEach(id -> batch.bind("id", id).add());
+        batch.execute();
+    }
+
+    /** The earliest {@code join_at} after {@code now} of a bot not dispatched yet. */
+    Optional<Instant> nextJoinAt(Handle h, Instant now) {
         return h.createQuery("""
-                        SELECT * FROM bots
-                        WHERE status NOT IN (:done, :fatal) AND (dispatched = TRUE OR status <> :ready)
-                        ORDER BY created_at, id
+                        SELECT MIN(join_at) AS next_at FROM bots
+                        WHERE dispatched = FALSE AND status = :ready AND join_at > :now
                         """)
-                .bind("done", BotStatus.DONE)
-                .bind("fatal", BotStatus.FATAL)
                 .bind("ready", BotStatus.READY)
-                .map((rs, ctx) -> runnable(rs))
-                .list();
+                .bind("now", SqlTime.bind(now))
+                .map((rs, ctx) -> Optional.ofNullable(SqlTime.read(rs, "next_at")))
+                .one();
     }
 
-    /** Claims a due bot; {@code false} if it was already claimed, started or deleted. */
-    boolean markDispatched(Handle h, UUID id) {
+    /** Hands bots {@code node} holds back to the cluster. */
+    void release(Handle h, String node, Collection<UUID> ids) {
+        var batch = h.prepareBatch("UPDATE bots SET owner_node = NULL WHERE id = :id AND owner_node = :node");
+        ids.forEach(id -> batch.bind("id", id).bind("node", node).add());
+        batch.execute();
+    }
+
+    /** Hands every bot {@code node} holds back to the cluster; returns how many. */
+    int releaseAll(Handle h, String node) {
+        return h.createUpdate("UPDATE bots SET owner_node = NULL WHERE owner_node = :node")
+                .bind("node", node)
+                .execute();
+    }
+
+    /** The node holding the bot, if any. */
+    Optional<String> owner(Handle h, UUID id) {
+        return h.createQuery("SELECT owner_node FROM bots WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString("owner_node")))
+                .findOne()
+                .flatMap(o -> o);
+    }
+
+    /**
+     * Records the bot's current status if {@code node} still holds it; {@code false} (and nothing changed) when it
+     * does not: another node took it over.
+     */
+    boolean updateStatusIfHeld(Handle h, UUID id, String node, String status, Instant at) {
         return h.createUpdate(
-                                "UPDATE bots SET dispatched = TRUE WHERE id = :id AND dispatched = FALSE AND status = :ready")
+                                "UPDATE bots SET status = :status, updated_at = :now WHERE id = :id AND owner_node = :node")
                         .bind("id", id)
-                        .bind("ready", BotStatus.READY)
+                        .bind("node", node)
+                        .bind("status", status)
+                        .bind("now", SqlTime.bind(at))
                         .execute()
                 == 1;
     }
 
-    void updateStatus(Handle h, UUID id, String status, Instant at) {
-        h.createUpdate("UPDATE bots SET status = :status, updated_at = :now WHERE id = :id")
+    /** Whether {@code node} holds the bot, locking its row until the transaction ends. */
+    boolean holds(Handle h, UUID id, String node) {
+        return h.createQuery("SELECT id FROM bots WHERE id = :id AND owner_node = :node FOR UPDATE")
                 .bind("id", id)
-                .bind("status", status)
-                .bind("now", SqlTime.bind(at))
-                .execute();
+                .bind("node", node)
+                .mapTo(UUID.class)
+                .findOne()
+                .isPresent();
     }
 
     Map<String, Long> countByStatus(Handle h) {

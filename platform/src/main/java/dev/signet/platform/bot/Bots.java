@@ -4,12 +4,14 @@ import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.runtime.BotControl;
 import dev.signet.platform.runtime.BotStore;
+import dev.signet.platform.runtime.Cluster;
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
+import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,13 +25,19 @@ public final class Bots implements AutoCloseable {
     private final BotRepository repository;
     private final BotHistoryRepository history;
     private final BotStore store;
+    private final Cluster cluster;
     private final BotRequestParser parser;
     private final MultiGauge gauge;
     private final StatusWriter writer;
 
-    /** @param allowLoopbackTokenUrls accept {@code http://127.0.0.1…} token URLs (development and tests) */
+    /**
+     * @param node this node: its id, the platform version it runs, its lease, and whether the database is exclusive to
+     *     it (the embedded H2)
+     * @param allowLoopbackTokenUrls accept {@code http://127.0.0.1…} token URLs (development and tests)
+     */
     public Bots(
             Jdbi jdbi,
+            Node node,
             JsonCodec json,
             SecretBox box,
             WebhookOutbox outbox,
@@ -42,13 +50,23 @@ public final class Bots implements AutoCloseable {
         this.clock = clock;
         this.repository = new BotRepository(json, new BotSecrets(box));
         this.history = new BotHistoryRepository();
-        this.writer =
-                new StatusWriter(jdbi, repository, history, outbox, pause, StatusWriter.Settings.DEFAULTS, meters);
-        this.store = new JdbcBotStore(jdbi, repository, writer);
+        this.writer = new StatusWriter(
+                jdbi, node.id(), repository, history, outbox, pause, StatusWriter.Settings.DEFAULTS, meters);
+        this.store = new JdbcBotStore(jdbi, node.id(), repository, history, writer);
+        this.cluster =
+                new JdbcCluster(jdbi, node.id(), node.version(), node.lease(), node.exclusive(), clock, repository);
         this.parser = new BotRequestParser(clock, new TokenUrls(allowLoopbackTokenUrls));
         this.gauge = MultiGauge.builder("signet.bots")
                 .description("Bots by current status")
                 .register(meters);
+    }
+
+    /** This node, as the bot store sees it. */
+    public record Node(String id, String version, Duration lease, boolean exclusive) {}
+
+    /** The cluster of nodes on this database, seen from this node. */
+    public Cluster cluster() {
+        return cluster;
     }
 
     /** The store the runtime reads and writes bots through. */

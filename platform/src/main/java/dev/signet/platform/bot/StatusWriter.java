@@ -1,6 +1,7 @@
 package dev.signet.platform.bot;
 
 import dev.signet.platform.runtime.BotStatus;
+import dev.signet.platform.runtime.LeaseLostException;
 import dev.signet.platform.runtime.Participant;
 import dev.signet.platform.runtime.StatusChange;
 import dev.signet.platform.runtime.StoreClosedException;
@@ -11,8 +12,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -52,7 +56,11 @@ final class StatusWriter implements AutoCloseable {
             @Nullable List<Participant> roster,
             CompletableFuture<Void> done) {}
 
+    /** What one batch committed: how many webhooks it queued, and the writes of bots this node no longer holds. */
+    private record Written(int queued, Set<Pending> lost) {}
+
     private final Jdbi jdbi;
+    private final String node;
     private final BotRepository bots;
     private final BotHistoryRepository history;
     private final WebhookOutbox outbox;
@@ -65,6 +73,7 @@ final class StatusWriter implements AutoCloseable {
 
     StatusWriter(
             Jdbi jdbi,
+            String node,
             BotRepository bots,
             BotHistoryRepository history,
             WebhookOutbox outbox,
@@ -72,6 +81,7 @@ final class StatusWriter implements AutoCloseable {
             Settings settings,
             MeterRegistry meters) {
         this.jdbi = jdbi;
+        this.node = node;
         this.bots = bots;
         this.history = history;
         this.outbox = outbox;
@@ -158,9 +168,15 @@ final class StatusWriter implements AutoCloseable {
         Duration waitedClosed = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
-                int queued = jdbi.inTransaction(h -> writeAll(h, batch));
-                batch.forEach(p -> p.done().complete(null));
-                if (queued > 0) {
+                Written written = jdbi.inTransaction(h -> writeAll(h, batch));
+                for (Pending p : batch) {
+                    if (written.lost().contains(p)) {
+                        p.done().completeExceptionally(new LeaseLostException());
+                    } else {
+                        p.done().complete(null);
+                    }
+                }
+                if (written.queued() > 0) {
                     outbox.committed();
                 }
                 if (attempt > 1) {
@@ -215,24 +231,36 @@ final class StatusWriter implements AutoCloseable {
         batch.forEach(p -> write(List.of(p)));
     }
 
-    private int writeAll(Handle h, List<Pending> batch) {
+    /**
+     * Writes a batch in one transaction. Each write is fenced: it happens only while this node holds the bot (decision
+     * 0023); a write for a bot another node took over changes nothing and is reported lost.
+     */
+    private Written writeAll(Handle h, List<Pending> batch) {
         int queued = 0;
+        Set<Pending> lost = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Pending p : batch) {
             List<Participant> roster = p.roster();
             if (roster != null) {
-                history.replaceParticipants(h, p.botId(), roster);
+                if (bots.holds(h, p.botId(), node)) {
+                    history.replaceParticipants(h, p.botId(), roster);
+                } else {
+                    lost.add(p);
+                }
                 continue;
             }
             StatusChange change = Objects.requireNonNull(p.change());
+            if (!bots.updateStatusIfHeld(h, p.botId(), node, change.code(), change.createdAt())) {
+                lost.add(p);
+                continue;
+            }
             Bot bot = bots.find(h, p.botId()).orElseThrow(() -> new IllegalStateException("no bot " + p.botId()));
             history.appendStatus(h, p.botId(), change);
-            bots.updateStatus(h, p.botId(), change.code(), change.createdAt());
             if (!change.code().equals(BotStatus.READY)) { // as at Recall, 'ready' is recorded but never sent
                 StatusWebhook webhook = StatusWebhook.of(p.botId(), bot.metadata(), change);
                 queued += outbox.enqueue(h, p.botId(), webhook.event(), webhook);
             }
         }
-        return queued;
+        return new Written(queued, lost);
     }
 
     /**

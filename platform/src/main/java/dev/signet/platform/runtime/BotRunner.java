@@ -91,6 +91,8 @@ final class BotRunner implements Runnable {
             }
         } catch (StoreClosedException e) {
             log.info("bot {} stops with the platform; it keeps its last recorded status", bot.id());
+        } catch (LeaseLostException e) {
+            log.warn("bot {} stops here: another node holds it now", bot.id());
         } catch (RuntimeException e) {
             log.error("bot {} failed unexpectedly", bot.id(), e);
             crash(e);
@@ -102,8 +104,8 @@ final class BotRunner implements Runnable {
     private void crash(RuntimeException cause) {
         try {
             handle(new BotEvent.Crashed("internal error (" + cause.getClass().getSimpleName() + ")"));
-        } catch (StoreClosedException closed) {
-            log.info("bot {} could not record its failure: the platform is shutting down", bot.id());
+        } catch (StoreClosedException | LeaseLostException stopped) {
+            log.info("bot {} could not record its failure: {}", bot.id(), stopped.getMessage());
         } catch (RuntimeException again) {
             log.error("bot {} could not record its failure", bot.id(), again);
         }

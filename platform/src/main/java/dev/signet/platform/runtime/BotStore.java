@@ -1,19 +1,36 @@
 package dev.signet.platform.runtime;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The runtime's view of bot persistence; the platform implements it over its database. */
+/**
+ * The runtime's view of bot persistence for one node; the platform implements it over its database. Every bot is held
+ * by at most one node ({@code owner_node}); writes for a bot this node no longer holds fail with
+ * {@link LeaseLostException} and change nothing.
+ */
 public interface BotStore {
-    /** Bots in status {@code ready}, not yet dispatched, whose {@code join_at} is null or at or before {@code now}. */
-    List<RunnableBot> due(Instant now, int limit);
+    /**
+     * Claims and reads, in one step, up to {@code limit} bots for this node, oldest {@code join_at} first: bots handed
+     * back or released by another node (dispatched, not final, held by no node) and due bots ({@code ready}, never
+     * dispatched, {@code join_at} null or at or before {@code now}). Bots claimed by another node at the same
+     * instant are skipped, never waited for or claimed twice.
+     */
+    List<Claimed> claim(Instant now, int limit);
 
-    /** Bots that were dispatched but are in no final status ({@code done}, {@code fatal}): restart recovery. */
-    List<RunnableBot> unfinished();
+    /**
+     * Records {@code ready} / {@code waiting_for_capacity} (no webhook) for due bots no node can take, once per bot;
+     * returns how many were marked.
+     */
+    int markWaitingForCapacity(Instant now, int limit);
 
-    /** Claims a due bot for this runtime; {@code false} if it was already claimed (or deleted). */
-    boolean markDispatched(UUID botId);
+    /** The earliest {@code join_at} after {@code now} of a bot not dispatched yet, if any. */
+    Optional<Instant> nextJoinAt(Instant now);
+
+    /** Hands bots this node holds back to the cluster (drain); any node may claim them again. */
+    void release(Collection<UUID> botIds);
 
     /** Appends a status change and queues its webhook, in one transaction (persisted before the webhook). */
     void transition(UUID botId, StatusChange change);

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param obfRetryInterval how often a bot whose OBF user is not in the meeting yet retries with a fresh token (each
  *     retry mints a token, and at Zoom may notify the host)
  * @param shutdownGrace how long {@link BotRuntime#close()} waits for the bots to leave their meetings
+ * @param node this node's capacity, lease and polls (many nodes on one database)
  */
 public record RuntimeSettings(
         Duration tick,
@@ -27,8 +28,10 @@ public record RuntimeSettings(
         Duration retryBackoff,
         Duration hostPollInterval,
         Duration obfRetryInterval,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        NodeSettings node) {
     public RuntimeSettings {
+        Objects.requireNonNull(node, "node");
         Objects.requireNonNull(tick, "tick");
         Objects.requireNonNull(sdk, "sdk");
         Objects.requireNonNull(joinWatchdog, "joinWatchdog");
@@ -42,6 +45,30 @@ public record RuntimeSettings(
         if (maxJoinAttempts < 1) {
             throw new IllegalArgumentException("maxJoinAttempts must be at least 1, was " + maxJoinAttempts);
         }
+    }
+
+    /** These settings with {@link NodeSettings#defaults()}. */
+    public RuntimeSettings(
+            Duration tick,
+            int batchSize,
+            SdkCredentials sdk,
+            Duration joinWatchdog,
+            int maxJoinAttempts,
+            Duration retryBackoff,
+            Duration hostPollInterval,
+            Duration obfRetryInterval,
+            Duration shutdownGrace) {
+        this(
+                tick,
+                batchSize,
+                sdk,
+                joinWatchdog,
+                maxJoinAttempts,
+                retryBackoff,
+                hostPollInterval,
+                obfRetryInterval,
+                shutdownGrace,
+                NodeSettings.defaults());
     }
 
     /** The default OBF retry interval: 6 token mints a minute per waiting bot. */
@@ -75,6 +102,22 @@ public record RuntimeSettings(
                 retryBackoff,
                 hostPollInterval,
                 interval,
-                shutdownGrace);
+                shutdownGrace,
+                node);
+    }
+
+    /** These settings with another {@link #node}. */
+    public RuntimeSettings withNode(NodeSettings node) {
+        return new RuntimeSettings(
+                tick,
+                batchSize,
+                sdk,
+                joinWatchdog,
+                maxJoinAttempts,
+                retryBackoff,
+                hostPollInterval,
+                obfRetryInterval,
+                shutdownGrace,
+                node);
     }
 }

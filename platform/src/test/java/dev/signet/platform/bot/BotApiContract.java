@@ -121,10 +121,7 @@ abstract class BotApiContract {
                         .toString());
         assertThat(stored).doesNotContain("s3cr3t").contains("v1:");
 
-        RunnableBot runnable = harness.store().due(clock.instant(), 1000).stream()
-                .filter(b -> b.id().equals(id(bot)))
-                .findFirst()
-                .orElseThrow();
+        RunnableBot runnable = harness.claim(id(bot)).orElseThrow();
         assertThat(runnable.zakUrl()).isNotNull();
         assertThat(runnable.zakUrl().reveal()).isEqualTo(zak);
         assertThat(runnable.meetingNumber()).isEqualTo("85412345678");
@@ -170,10 +167,7 @@ abstract class BotApiContract {
                         .get("timeout")
                         .asLong())
                 .isEqualTo(30);
-        RunnableBot runnable = harness.store().due(clock.instant(), 1000).stream()
-                .filter(b -> b.id().equals(id(bot)))
-                .findFirst()
-                .orElseThrow();
+        RunnableBot runnable = harness.claim(id(bot)).orElseThrow();
         assertThat(runnable.automaticLeave().everyoneLeftTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -211,7 +205,7 @@ abstract class BotApiContract {
     void retrieve_showsStatusChangesAndParticipantsTheRuntimeRecorded() {
         JsonNode bot = create(withMeeting(""));
         UUID id = id(bot);
-        assertThat(harness.store().markDispatched(id)).isTrue();
+        assertThat(harness.claim(id)).isPresent();
         harness.store().transition(id, new StatusChange("joining_call", null, null, START.plusSeconds(1)));
         harness.store().transition(id, new StatusChange("in_call_not_recording", null, null, START.plusSeconds(2)));
         harness.store()
@@ -259,7 +253,7 @@ abstract class BotApiContract {
     @Test
     void update_afterDispatch_returns400UpdateBotFailed() {
         JsonNode bot = create(withMeeting(""));
-        harness.store().markDispatched(id(bot));
+        harness.claim(id(bot));
 
         Response response = api.patch("/api/v1/bot/" + id(bot) + "/", "{\"bot_name\":\"Late\"}");
 
@@ -294,13 +288,13 @@ abstract class BotApiContract {
 
         assertThat(response.status()).isEqualTo(204);
         assertThat(api.get("/api/v1/bot/" + id(bot)).status()).isEqualTo(404);
-        assertThat(harness.store().markDispatched(id(bot))).isFalse();
+        assertThat(harness.claim(id(bot))).isEmpty();
     }
 
     @Test
     void delete_dispatchedBot_returns405() {
         JsonNode bot = create(withMeeting(""));
-        harness.store().markDispatched(id(bot));
+        harness.claim(id(bot));
         harness.store().transition(id(bot), new StatusChange("joining_call", null, null, START));
 
         Response response = api.delete("/api/v1/bot/" + id(bot));
@@ -385,7 +379,7 @@ abstract class BotApiContract {
         create(withMeeting("\"bot_name\":\"late\",\"join_at\":\"2026-05-01T10:00:00Z\"," + meta.formatted("blue")));
         create("{\"meeting_url\":\"https://zoom.us/j/9988776655\",\"bot_name\":\"other\"," + meta.formatted("blue")
                 + "}");
-        harness.store().markDispatched(id(early));
+        harness.claim(id(early));
         harness.store().transition(id(early), new StatusChange("joining_call", null, null, START));
         String base = "/api/v1/bot/?metadata__tag=" + tag;
 

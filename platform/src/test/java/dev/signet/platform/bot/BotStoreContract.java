@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.platform.ApiHarness;
 import dev.signet.platform.TestDatabase;
 import dev.signet.platform.runtime.BotStore;
+import dev.signet.platform.runtime.Claimed;
+import dev.signet.platform.runtime.LeaseLostException;
 import dev.signet.platform.runtime.Participant;
 import dev.signet.platform.runtime.RunnableBot;
 import dev.signet.platform.runtime.StatusChange;
@@ -17,7 +19,9 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -76,8 +80,13 @@ abstract class BotStoreContract {
         return UUID.fromString(response.json().get("id").asText());
     }
 
-    boolean isDue(UUID id) {
-        return store.due(clock.instant(), 10_000).stream().anyMatch(b -> b.id().equals(id));
+    /** Claims every due bot for the harness's node; {@code id}'s claim, if it was among them. */
+    Optional<Claimed> claim(UUID id, Instant at) {
+        return store.claim(at, 10_000).stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    void claimed(UUID id) {
+        assertThat(claim(id, clock.instant())).as("claim of " + id).isPresent();
     }
 
     long outboxRows(UUID id) {
@@ -89,26 +98,28 @@ abstract class BotStoreContract {
     }
 
     @Test
-    void due_immediateBotAtOnceScheduledBotOnlyWhenItsTimeComes() {
+    void claim_immediateBotAtOnceScheduledBotOnlyWhenItsTimeComes() {
         UUID now = create("");
         UUID later = create(",\"join_at\":\"" + START.plus(Duration.ofHours(1)) + "\"");
 
-        assertThat(isDue(now)).isTrue();
-        assertThat(isDue(later)).isFalse();
-        assertThat(store.due(START.plus(Duration.ofHours(1)), 10_000))
-                .extracting(RunnableBot::id)
-                .contains(later);
+        assertThat(store.nextJoinAt(START)).contains(START.plus(Duration.ofHours(1)));
+        List<UUID> first = store.claim(START, 10_000).stream().map(Claimed::id).toList();
+        assertThat(first).contains(now).doesNotContain(later);
+        assertThat(store.claim(START.plus(Duration.ofHours(1)), 10_000))
+                .extracting(Claimed::id)
+                .contains(later)
+                .doesNotContain(now);
     }
 
     @Test
-    void due_carriesWhatTheRuntimeNeeds() {
+    void claim_carriesWhatTheRuntimeNeeds() {
         UUID id = create(",\"bot_name\":\"Ada\",\"automatic_leave\":{\"waiting_room_timeout\":60}");
 
-        RunnableBot bot = store.due(clock.instant(), 10_000).stream()
-                .filter(b -> b.id().equals(id))
-                .findFirst()
-                .orElseThrow();
+        Claimed claimed = claim(id, clock.instant()).orElseThrow();
 
+        assertThat(claimed).isInstanceOf(Claimed.Bot.class);
+        assertThat(((Claimed.Bot) claimed).handedOver()).isFalse();
+        RunnableBot bot = ((Claimed.Bot) claimed).bot();
         assertThat(bot.botName()).isEqualTo("Ada");
         assertThat(bot.meetingNumber()).isEqualTo("85412345678");
         assertThat(bot.meetingPassword()).isEqualTo("p.1");
@@ -119,44 +130,200 @@ abstract class BotStoreContract {
     }
 
     @Test
-    void markDispatched_claimsOnceEvenUnderContention() throws Exception {
-        UUID id = create("");
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Callable<Boolean>> claims = java.util.Collections.nCopies(8, () -> store.markDispatched(id));
-            List<Future<Boolean>> results = pool.invokeAll(claims);
-            long won = 0;
-            for (Future<Boolean> r : results) {
-                won += r.get() ? 1 : 0;
-            }
-            assertThat(won).isEqualTo(1);
+    void claim_byManyNodesAtOnce_givesEachBotToExactlyOneNode() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(create(""));
         }
-        assertThat(isDue(id)).isFalse();
-        assertThat(store.markDispatched(UUID.randomUUID())).isFalse();
+        List<Bots> nodes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            nodes.add(harness.otherNode("contender-" + i, clock));
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Callable<List<UUID>>> claims = new ArrayList<>();
+            for (Bots node : nodes) {
+                for (int round = 0; round < 4; round++) {
+                    claims.add(() -> node.store().claim(clock.instant(), 7).stream()
+                            .map(Claimed::id)
+                            .toList());
+                }
+            }
+            List<UUID> won = new ArrayList<>();
+            for (Future<List<UUID>> r : pool.invokeAll(claims)) {
+                won.addAll(r.get());
+            }
+            assertThat(won).doesNotHaveDuplicates();
+            List<UUID> rest = store.claim(clock.instant(), 10_000).stream()
+                    .map(Claimed::id)
+                    .toList();
+            List<UUID> all = new ArrayList<>(won);
+            all.addAll(rest);
+            assertThat(all).doesNotHaveDuplicates().containsAll(ids);
+        } finally {
+            nodes.forEach(Bots::close);
+        }
     }
 
     @Test
-    void unfinished_isEveryDispatchedOrMovingBotNotYetFinal() {
-        UUID scheduled = create("");
-        UUID claimed = create("");
-        store.markDispatched(claimed);
-        UUID inCall = create("");
-        store.markDispatched(inCall);
-        store.transition(inCall, new StatusChange("in_call_not_recording", null, null, START));
-        UUID done = create("");
-        store.markDispatched(done);
-        store.transition(done, new StatusChange("done", null, null, START));
-        UUID fatal = create("");
-        store.markDispatched(fatal);
-        store.transition(fatal, new StatusChange("fatal", "bot_errored", "x", START));
+    void update_afterAClaim_isRefused_soABotNeverJoinsWithOldFields() {
+        UUID id = create("");
+        claimed(id);
 
-        List<UUID> unfinished = store.unfinished().stream().map(RunnableBot::id).toList();
+        var response = harness.client().patch("/api/v1/bot/" + id + "/", "{\"bot_name\":\"Late\"}");
 
-        assertThat(unfinished).contains(claimed, inCall).doesNotContain(scheduled, done, fatal);
-        RunnableBot recovered = store.unfinished().stream()
-                .filter(b -> b.id().equals(inCall))
-                .findFirst()
-                .orElseThrow();
-        assertThat(recovered.currentStatus()).isEqualTo("in_call_not_recording");
+        assertThat(response.status()).isEqualTo(400);
+    }
+
+    @Test
+    void handOver_aDrainedNodesBotsAreClaimedByAnotherAsHandedOver() {
+        Bots a = harness.otherNode("drained-a", clock);
+        Bots b = harness.otherNode("taker-b", clock);
+        try {
+            a.cluster().join(10);
+            b.cluster().join(10);
+            UUID inCall = create("");
+            assertThat(a.store().claim(clock.instant(), 10_000))
+                    .extracting(Claimed::id)
+                    .contains(inCall);
+            a.store().transition(inCall, new StatusChange("joining_call", null, null, START));
+            a.store().transition(inCall, new StatusChange("in_call_not_recording", null, null, START));
+            assertThat(b.store().claim(clock.instant(), 10_000))
+                    .extracting(Claimed::id)
+                    .doesNotContain(inCall);
+
+            a.cluster().leave();
+
+            Claimed taken = b.store().claim(clock.instant(), 10_000).stream()
+                    .filter(c -> c.id().equals(inCall))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(((Claimed.Bot) taken).handedOver()).isTrue();
+            assertThat(((Claimed.Bot) taken).bot().currentStatus()).isEqualTo("in_call_not_recording");
+            // The old holder's writes are fenced off: nothing it writes lands any more.
+            assertThatThrownBy(() -> a.store().transition(inCall, new StatusChange("done", null, null, START)))
+                    .isInstanceOf(LeaseLostException.class);
+            assertThatThrownBy(() -> a.store().participants(inCall, List.of())).isInstanceOf(LeaseLostException.class);
+            JsonNode bot = harness.client().get("/api/v1/bot/" + inCall).json();
+            assertThat(bot.get("status_changes")
+                            .get(bot.get("status_changes").size() - 1)
+                            .get("code")
+                            .asText())
+                    .isEqualTo("in_call_not_recording");
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void reap_anExpiredNodeLosesItsBotsAndItsLease() {
+        MutableClock late = MutableClock.at(START);
+        Bots dead = harness.otherNode("dead-node", late);
+        Bots alive = harness.otherNode("alive-node", late);
+        try {
+            dead.cluster().join(5);
+            alive.cluster().join(5);
+            UUID id = create("");
+            assertThat(dead.store().claim(late.instant(), 10_000))
+                    .extracting(Claimed::id)
+                    .contains(id);
+            assertThat(alive.cluster().reapExpired()).doesNotContain("dead-node");
+
+            late.advance(ApiHarness.LEASE.plusSeconds(1));
+            assertThat(alive.cluster().heartbeat(0, 5, false)).isTrue();
+            assertThat(alive.cluster().reapExpired()).contains("dead-node");
+
+            assertThat(dead.cluster().heartbeat(1, 5, false)).isFalse();
+            assertThat(alive.store().claim(late.instant(), 10_000))
+                    .extracting(Claimed::id)
+                    .contains(id);
+        } finally {
+            dead.close();
+            alive.close();
+        }
+    }
+
+    @Test
+    void sendLeave_reachesTheNodeHoldingTheBotOnly() {
+        Bots holder = harness.otherNode("holder", clock);
+        Bots other = harness.otherNode("bystander", clock);
+        try {
+            holder.cluster().join(10);
+            other.cluster().join(10);
+            UUID id = create("");
+            assertThat(other.cluster().sendLeave(id)).isFalse(); // nobody holds it yet
+            assertThat(holder.store().claim(clock.instant(), 10_000))
+                    .extracting(Claimed::id)
+                    .contains(id);
+
+            assertThat(other.cluster().sendLeave(id)).isTrue();
+
+            assertThat(other.cluster().takeLeaveCommands()).isEmpty();
+            assertThat(holder.cluster().takeLeaveCommands()).containsExactly(id);
+            assertThat(holder.cluster().takeLeaveCommands()).isEmpty();
+        } finally {
+            holder.close();
+            other.close();
+        }
+    }
+
+    @Test
+    void freeCapacity_countsLiveNodesThatAreNotDraining() {
+        MutableClock own = MutableClock.at(START.plus(Duration.ofDays(30)));
+        Bots a = harness.otherNode("cap-a", own);
+        Bots b = harness.otherNode("cap-b", own);
+        try {
+            a.cluster().join(3);
+            b.cluster().join(4);
+            b.cluster().heartbeat(1, 4, false);
+            // Only nodes whose lease runs past the clock count (older tests' nodes expired long ago).
+            assertThat(a.cluster().freeCapacity()).isEqualTo(3);
+            b.cluster().heartbeat(1, 4, true);
+            assertThat(a.cluster().freeCapacity()).isZero();
+        } finally {
+            a.cluster().leave();
+            b.cluster().leave();
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void markWaitingForCapacity_recordsReadyWaitingOnceAndQueuesNoWebhook() {
+        UUID id = create("");
+        Instant at = clock.instant();
+
+        assertThat(store.markWaitingForCapacity(at, 10_000)).isPositive();
+        assertThat(store.markWaitingForCapacity(at, 10_000)).isZero();
+
+        JsonNode bot = harness.client().get("/api/v1/bot/" + id).json();
+        assertThat(bot.get("status_changes"))
+                .extracting(
+                        c -> c.get("code").asText() + "/" + c.path("sub_code").asText(""))
+                .containsExactly("ready/", "ready/waiting_for_capacity");
+        assertThat(outboxRows(id)).isZero();
+        claimed(id); // still claimable when a slot frees
+    }
+
+    @Test
+    void claim_aBotWhoseStoredValueCannotBeOpened_isReportedNotThrown() {
+        UUID broken = create(",\"zoom\":{\"zak_url\":\"https://tokens.example.com/zak?k=1\"}");
+        UUID fine = create("");
+        harness.jdbi()
+                .useHandle(h -> h.createUpdate("UPDATE bots SET zak_url = 'v1:not-a-sealed-value' WHERE id = :id")
+                        .bind("id", broken)
+                        .execute());
+
+        List<Claimed> claimed = store.claim(clock.instant(), 10_000);
+
+        assertThat(claimed)
+                .filteredOn(c -> c.id().equals(broken))
+                .singleElement()
+                .isInstanceOf(Claimed.Unreadable.class);
+        assertThat(claimed).filteredOn(c -> c.id().equals(fine)).singleElement().isInstanceOf(Claimed.Bot.class);
+        store.transition(broken, new StatusChange("fatal", "bot_errored", "unreadable", START));
+        JsonNode changes = harness.client().get("/api/v1/bot/" + broken).json().get("status_changes");
+        assertThat(changes.get(changes.size() - 1).get("code").asText()).isEqualTo("fatal");
     }
 
     @Test
@@ -164,7 +331,7 @@ abstract class BotStoreContract {
         UUID id = create(",\"metadata\":{\"k\":\"v\"}");
         assertThat(outboxRows(id)).isZero();
 
-        store.markDispatched(id);
+        claimed(id);
         store.transition(id, new StatusChange("joining_call", null, null, START.plusSeconds(1)));
         store.transition(id, new StatusChange("ready", null, null, START.plusSeconds(2)));
 
@@ -186,13 +353,14 @@ abstract class BotStoreContract {
         UUID ghost = UUID.randomUUID();
 
         assertThatThrownBy(() -> store.transition(ghost, new StatusChange("joining_call", null, null, START)))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(LeaseLostException.class);
         assertThat(outboxRows(ghost)).isZero();
     }
 
     @Test
     void participants_replaceTheList() {
         UUID id = create("");
+        claimed(id);
         store.participants(id, List.of(new Participant("1", "A", null, null, false, true)));
         store.participants(
                 id,

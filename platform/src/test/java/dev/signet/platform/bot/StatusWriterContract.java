@@ -89,6 +89,7 @@ abstract class StatusWriterContract {
                 new BotRepository(json, new BotSecrets(SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom())));
         return new StatusWriter(
                 db.jdbi(),
+                "test-node",
                 repository,
                 new BotHistoryRepository(),
                 webhooks.outbox(),
@@ -105,6 +106,7 @@ abstract class StatusWriterContract {
             assertThat(response.status()).as(response.body()).isEqualTo(201);
             ids.add(UUID.fromString(response.json().get("id").asText()));
         }
+        ids.forEach(harness::claim); // the writer writes for the harness's node, which must hold the bots
         return ids;
     }
 

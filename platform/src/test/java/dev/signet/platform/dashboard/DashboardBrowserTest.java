@@ -119,23 +119,37 @@ class DashboardBrowserTest {
         open("/sign-in");
         find("#api_key").sendKeys("not-the-key");
         find("form[action='/sign-in'] button[type=submit]").click();
-        await().atMost(WAIT).until(() -> !browser().findElements(By.id("key-error")).isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !browser().findElements(By.id("key-error")).isEmpty());
         assertThat(find("#key-error").getText()).contains("not one of this platform's keys");
         assertThat(browser().getPageSource()).doesNotContain("not-the-key");
     }
 
     @Test
     void statusChange_appearsInTheOpenList_withoutReload() throws Exception {
-        String id = createBot(harness().baseUrl(), "{\"meeting_url\":\"https://zoom.us/j/85746065432\",\"bot_name\":\"Live\"}");
+        String id = createBot(
+                harness().baseUrl(), "{\"meeting_url\":\"https://zoom.us/j/85746065432\",\"bot_name\":\"Live\"}");
         signIn();
         String row = "tr[data-bot-id='" + id + "'] [data-badge]";
         assertThat(find(row).getText()).isEqualTo("Ready");
         ((JavascriptExecutor) browser()).executeScript("window.signetMarker = 'same page';");
         await().atMost(WAIT).until(() -> "open".equals(find("body").getAttribute("data-live")));
 
-        harness().status(UUID.fromString(id), "joining_call", null, null, clock.instant().plusSeconds(1));
+        harness()
+                .status(
+                        UUID.fromString(id),
+                        "joining_call",
+                        null,
+                        null,
+                        clock.instant().plusSeconds(1));
         await().atMost(WAIT).until(() -> find(row).getText().equals("Joining"));
-        harness().status(UUID.fromString(id), "in_call_not_recording", null, null, clock.instant().plusSeconds(2));
+        harness()
+                .status(
+                        UUID.fromString(id),
+                        "in_call_not_recording",
+                        null,
+                        null,
+                        clock.instant().plusSeconds(2));
         await().atMost(WAIT).until(() -> find(row).getText().equals("In call"));
 
         assertThat(find(row).getAttribute("class")).contains("tone-live");
@@ -153,7 +167,8 @@ class DashboardBrowserTest {
         find("#join_at").sendKeys("tomorrow");
         find("#zak_url").sendKeys("http://127.0.0.1:9/zak?token=typed-secret-7");
         find("form.form button[type=submit]").click();
-        await().atMost(WAIT).until(() -> !browser().findElements(By.id("err-meeting_url")).isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !browser().findElements(By.id("err-meeting_url")).isEmpty());
 
         assertThat(find("#err-meeting_url").getText()).isNotBlank();
         assertThat(find("#err-join_at").getText()).contains("ISO-8601");
@@ -179,8 +194,15 @@ class DashboardBrowserTest {
 
     @Test
     void leave_asksTheBotToLeave() throws Exception {
-        String id = createBot(harness().baseUrl(), "{\"meeting_url\":\"https://zoom.us/j/85746065432\",\"bot_name\":\"Leaver\"}");
-        harness().status(UUID.fromString(id), "in_call_not_recording", null, null, clock.instant().plusSeconds(1));
+        String id = createBot(
+                harness().baseUrl(), "{\"meeting_url\":\"https://zoom.us/j/85746065432\",\"bot_name\":\"Leaver\"}");
+        harness()
+                .status(
+                        UUID.fromString(id),
+                        "in_call_not_recording",
+                        null,
+                        null,
+                        clock.instant().plusSeconds(1));
         harness().control.active.add(UUID.fromString(id));
         signIn();
         open("/bots/" + id);
@@ -193,21 +215,24 @@ class DashboardBrowserTest {
     @Test
     void replay_requeuesAFailedDelivery() {
         String deliveryId = "msg_browser_replay_" + UUID.randomUUID();
-        harness().jdbi().useHandle(h -> h.createUpdate("""
+        harness()
+                .jdbi()
+                .useHandle(h -> h.createUpdate("""
                         INSERT INTO webhook_deliveries (id, bot_id, event, endpoint, payload, status, attempts,
                             next_attempt_at, last_error, created_at, updated_at)
                         VALUES (:id, NULL, 'bot.fatal', 'https://hooks.example.com/in?key=hook-secret-9', '{}',
                             'failed', 8, :at, 'HTTP 500', :at, :at)
                         """)
-                .bind("id", deliveryId)
-                .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .execute());
+                        .bind("id", deliveryId)
+                        .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
+                        .execute());
         signIn();
         open("/webhooks");
         assertThat(browser().getPageSource()).doesNotContain("hook-secret-9");
         find("tr[data-delivery-id='" + deliveryId + "'] form button").click();
         await().atMost(WAIT).until(() -> browser().getCurrentUrl().contains("notice=replayed"));
-        String status = harness().jdbi()
+        String status = harness()
+                .jdbi()
                 .withHandle(h -> h.createQuery("SELECT status FROM webhook_deliveries WHERE id = :id")
                         .bind("id", deliveryId)
                         .mapTo(String.class)
@@ -220,7 +245,8 @@ class DashboardBrowserTest {
     void formWithoutItsCsrfToken_isRefused() {
         signIn();
         open("/bots/new");
-        ((JavascriptExecutor) browser()).executeScript("document.querySelector('form.form input[name=csrf]').remove();");
+        ((JavascriptExecutor) browser())
+                .executeScript("document.querySelector('form.form input[name=csrf]').remove();");
         find("#meeting_url").sendKeys("https://zoom.us/j/85746065432");
         find("#bot_name").sendKeys("Forged");
         find("form.form button[type=submit]").click();
@@ -243,8 +269,8 @@ class DashboardBrowserTest {
         String name = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
         String id = createBot(
                 harness().baseUrl(),
-                "{\"meeting_url\":\"https://zoom.us/j/85746065432\",\"bot_name\":\""
-                        + name.replace("\"", "\\\"") + "\",\"metadata\":{\"note\":\"<b>bold</b>\"}}");
+                "{\"meeting_url\":\"https://zoom.us/j/85746065432\",\"bot_name\":\"" + name.replace("\"", "\\\"")
+                        + "\",\"metadata\":{\"note\":\"<b>bold</b>\"}}");
         signIn();
         assertThat(find("tr[data-bot-id='" + id + "'] .bot-name").getText()).isEqualTo(name);
         assertThat(browser().findElements(By.cssSelector("main img"))).isEmpty();

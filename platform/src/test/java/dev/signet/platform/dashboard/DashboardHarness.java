@@ -56,6 +56,7 @@ final class DashboardHarness implements AutoCloseable {
                 random);
         this.bots = new Bots(
                 database.jdbi(),
+                new Bots.Node("dashboard-test-node", "test", java.time.Duration.ofSeconds(20), false),
                 json,
                 SecretBox.of(ENCRYPTION_KEY, random),
                 webhooks.outbox(),
@@ -95,6 +96,7 @@ final class DashboardHarness implements AutoCloseable {
     }
 
     void status(UUID id, String code, @Nullable String subCode, @Nullable String message, Instant at) {
+        store().claim(Instant.parse("2100-01-01T00:00:00Z"), 10_000); // this node holds the bot, as a runtime would
         store().transition(id, new StatusChange(code, subCode, message, at));
     }
 

@@ -2,9 +2,11 @@ package dev.signet.platform.runtime;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A {@link BotStore} in memory, recording every status change. */
@@ -12,6 +14,8 @@ final class InMemoryBotStore implements BotStore {
     private static final class Row {
         final RunnableBot bot;
         boolean dispatched;
+        boolean held;
+        boolean capacityWait;
         final List<StatusChange> changes = new ArrayList<>();
         List<Participant> participants = List.of();
         int participantWrites;
@@ -32,31 +36,63 @@ final class InMemoryBotStore implements BotStore {
     }
 
     @Override
-    public synchronized List<RunnableBot> due(Instant now, int limit) {
-        return rows.values().stream()
-                .filter(row -> !row.dispatched && status(row).equals(BotStatus.READY))
-                .filter(row -> row.bot.joinAt() == null || !row.bot.joinAt().isAfter(now))
-                .limit(limit)
-                .map(InMemoryBotStore::current)
-                .toList();
-    }
-
-    @Override
-    public synchronized List<RunnableBot> unfinished() {
-        return rows.values().stream()
-                .filter(row -> !BotStatus.isFinal(status(row)) && !status(row).equals(BotStatus.READY))
-                .map(InMemoryBotStore::current)
-                .toList();
-    }
-
-    @Override
-    public synchronized boolean markDispatched(UUID botId) {
-        Row row = rows.get(botId);
-        if (row == null || row.dispatched) {
-            return false;
+    public synchronized List<Claimed> claim(Instant now, int limit) {
+        List<Claimed> claimed = new ArrayList<>();
+        for (Row row : rows.values()) {
+            if (claimed.size() >= limit) {
+                break;
+            }
+            if (row.held) {
+                continue;
+            }
+            boolean handedOver = row.dispatched && !BotStatus.isFinal(status(row));
+            boolean due = !row.dispatched
+                    && status(row).equals(BotStatus.READY)
+                    && (row.bot.joinAt() == null || !row.bot.joinAt().isAfter(now));
+            if (handedOver || due) {
+                row.dispatched = true;
+                row.held = true;
+                claimed.add(new Claimed.Bot(current(row), handedOver));
+            }
         }
-        row.dispatched = true;
-        return true;
+        return claimed;
+    }
+
+    @Override
+    public synchronized int markWaitingForCapacity(Instant now, int limit) {
+        int marked = 0;
+        for (Row row : rows.values()) {
+            if (marked < limit
+                    && !row.dispatched
+                    && !row.capacityWait
+                    && status(row).equals(BotStatus.READY)
+                    && (row.bot.joinAt() == null || !row.bot.joinAt().isAfter(now))) {
+                row.capacityWait = true;
+                row.changes.add(new StatusChange(BotStatus.READY, "waiting_for_capacity", null, now));
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    @Override
+    public synchronized Optional<Instant> nextJoinAt(Instant now) {
+        return rows.values().stream()
+                .filter(row -> !row.dispatched
+                        && row.bot.joinAt() != null
+                        && row.bot.joinAt().isAfter(now))
+                .map(row -> row.bot.joinAt())
+                .min(Instant::compareTo);
+    }
+
+    @Override
+    public synchronized void release(Collection<UUID> botIds) {
+        botIds.forEach(id -> row(id).held = false);
+    }
+
+    /** Hands every bot back (the node holding them drained or died). */
+    synchronized void releaseAll() {
+        rows.values().forEach(row -> row.held = false);
     }
 
     @Override

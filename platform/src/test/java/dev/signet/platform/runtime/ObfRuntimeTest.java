@@ -248,7 +248,7 @@ class ObfRuntimeTest {
         f.runtime.wake();
         await().until(() -> f.driver.requests.size() == 2);
         f.runtime.close();
-        assertThat(f.store.unfinished()).extracting(RunnableBot::currentStatus).containsExactly("in_waiting_room");
+        assertThat(f.store.last(bot.id()).code()).isEqualTo("in_waiting_room"); // kept for the next start
 
         try (BotRuntime restarted = f.newRuntime()) {
             restarted.start();

@@ -49,7 +49,7 @@ final class RuntimeFixture implements AutoCloseable {
 
     /** Another runtime on the same store, driver and clock: a restarted platform. */
     BotRuntime newRuntime() {
-        return new BotRuntime(store, driver, tokens, SETTINGS, clock, meters, clock::advance);
+        return new BotRuntime(store, new SoloCluster(store), driver, tokens, SETTINGS, clock, meters, clock::advance);
     }
 
     /** A new bot in {@code status} (dispatched unless {@code ready}), added to the store. */
