@@ -2,6 +2,7 @@ package dev.signet.app.e2e;
 
 import dev.signet.broker.Broker;
 import dev.signet.broker.BrokerConfig;
+import dev.signet.emulator.EmulatorConfig;
 import dev.signet.emulator.EmulatorServer;
 import dev.signet.emulator.seed.DemoSeed;
 import dev.signet.platform.Platform;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,21 +27,31 @@ final class E2eStack implements AutoCloseable {
     static final String ENCRYPTION_KEY = "q0q1q2q3q4q5q6q7q8q9r0r1r2r3r4r5r6r7r8r9s0s=";
 
     /** What a test varies; {@code platformEnv} entries override the platform's defaults here. */
-    record Options(Map<String, String> platformEnv, Map<String, String> brokerEnv) {
+    record Options(
+            Map<String, String> platformEnv, Map<String, String> brokerEnv, UnaryOperator<EmulatorConfig> emulator) {
+        Options(Map<String, String> platformEnv, Map<String, String> brokerEnv) {
+            this(platformEnv, brokerEnv, UnaryOperator.identity());
+        }
+
         static Options standard() {
             return new Options(Map.of(), Map.of());
+        }
+
+        /** The emulator's configuration changed by {@code change} (e.g. a shorter disconnect grace). */
+        Options emulator(UnaryOperator<EmulatorConfig> change) {
+            return new Options(platformEnv, brokerEnv, change);
         }
 
         Options platform(String name, String value) {
             Map<String, String> env = new HashMap<>(platformEnv);
             env.put(name, value);
-            return new Options(Map.copyOf(env), brokerEnv);
+            return new Options(Map.copyOf(env), brokerEnv, emulator);
         }
 
         Options broker(String name, String value) {
             Map<String, String> env = new HashMap<>(brokerEnv);
             env.put(name, value);
-            return new Options(platformEnv, Map.copyOf(env));
+            return new Options(platformEnv, Map.copyOf(env), emulator);
         }
 
         Options database(String jdbcUrl) {
@@ -66,7 +78,7 @@ final class E2eStack implements AutoCloseable {
     /** A stack whose platform runs in this JVM only when {@code inProcessPlatform} (else a test runs it). */
     E2eStack(Path dataDir, Options options, boolean inProcessPlatform) {
         Clock clock = Clock.systemUTC();
-        emulator = EmulatorServer.start(DemoSeed.seed(), clock);
+        emulator = EmulatorServer.start(options.emulator().apply(EmulatorConfig.of(DemoSeed.seed(), clock)));
         try {
             Map<String, String> brokerEnv = new TreeMap<>();
             brokerEnv.put("SIGNET_BROKER_HOST", "127.0.0.1");
