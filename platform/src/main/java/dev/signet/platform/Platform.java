@@ -172,7 +172,10 @@ public final class Platform implements AutoCloseable {
                 clock,
                 pause,
                 random,
-                DashboardSettings.DEFAULTS);
+                DashboardSettings.DEFAULTS
+                        .withEnabled(config.get(PlatformSettings.DASHBOARD))
+                        .withSessionLifetime(config.get(PlatformSettings.DASHBOARD_SESSION_LIFETIME))
+                        .withTrustForwardedProto(config.get(PlatformSettings.DASHBOARD_TRUST_FORWARDED_PROTO)));
         OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
                 config.host(),

@@ -151,6 +151,26 @@ public final class PlatformSettings {
             "how long a node's lease lasts without a heartbeat; then other nodes take its bots over (keep it at least"
                     + " as long as Zoom takes to drop a participant whose connection is gone)");
 
+    public static final Setting<Boolean> DASHBOARD = Setting.of(
+            "SIGNET_DASHBOARD",
+            "--dashboard",
+            SettingType.bool(),
+            "true",
+            "serve the dashboard at `/` on the API's port (sign in with an API key; decision 0021)");
+    public static final Setting<Duration> DASHBOARD_SESSION_LIFETIME = Setting.of(
+            "SIGNET_DASHBOARD_SESSION_LIFETIME",
+            "--dashboard-session-lifetime",
+            SettingType.duration(SECONDS).where(d -> d.toSeconds() >= 60, "must be at least 1m"),
+            "12h",
+            "how long a dashboard sign-in lasts (a bare number is seconds)");
+    public static final Setting<Boolean> DASHBOARD_TRUST_FORWARDED_PROTO = Setting.of(
+            "SIGNET_DASHBOARD_TRUST_FORWARDED_PROTO",
+            "--dashboard-trust-forwarded-proto",
+            SettingType.bool(),
+            "false",
+            "treat `X-Forwarded-Proto: https` as https (dashboard cookies get `Secure`); only behind a proxy that"
+                    + " sets it; otherwise the request's own scheme decides");
+
     /** The platform's own settings (the table in {@code platform/README.md}). */
     public static final List<Setting<?>> CORE = List.of(
             HOST,
@@ -168,6 +188,9 @@ public final class PlatformSettings {
             ALLOW_LOOPBACK_TOKEN_URLS,
             ZOOM_SDK_KEY,
             ZOOM_SDK_SECRET,
+            DASHBOARD,
+            DASHBOARD_SESSION_LIFETIME,
+            DASHBOARD_TRUST_FORWARDED_PROTO,
             OBF_RETRY_INTERVAL,
             API_RATE_LIMIT,
             NODE_ID,

@@ -45,25 +45,10 @@ final class DashboardHarness implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         this.database = Database.open(jdbcUrl, 5);
-        this.webhooks = new Webhooks(
-                database.jdbi(),
-                WebhookSettings.none(),
-                SecretBox.of(ENCRYPTION_KEY, random),
-                json,
-                clock,
-                Pause.real(),
-                meters,
-                random);
-        this.bots = new Bots(
-                database.jdbi(),
-                new Bots.Node("dashboard-test-node", "test", java.time.Duration.ofSeconds(20), false),
-                json,
-                SecretBox.of(ENCRYPTION_KEY, random),
-                webhooks.outbox(),
-                true,
-                clock,
-                Pause.real(),
-                meters);
+        SecretBox box = SecretBox.of(ENCRYPTION_KEY, random);
+        this.webhooks =
+                new Webhooks(database.jdbi(), WebhookSettings.none(), box, json, clock, Pause.real(), meters, random);
+        this.bots = new Bots(database.jdbi(), json, box, webhooks.outbox(), true, clock, Pause.real(), meters);
         ApiKeys keys = ApiKeys.of(List.of(Secret.of(KEY)));
         Dashboard dashboard = new Dashboard(
                 bots.console(control),
@@ -96,7 +81,6 @@ final class DashboardHarness implements AutoCloseable {
     }
 
     void status(UUID id, String code, @Nullable String subCode, @Nullable String message, Instant at) {
-        store().claim(Instant.parse("2100-01-01T00:00:00Z"), 10_000); // this node holds the bot, as a runtime would
         store().transition(id, new StatusChange(code, subCode, message, at));
     }
 
