@@ -81,6 +81,7 @@ final class DashboardHarness implements AutoCloseable {
     }
 
     void status(UUID id, String code, @Nullable String subCode, @Nullable String message, Instant at) {
+        store().claim(Instant.parse("2100-01-01T00:00:00Z"), 10_000); // this node holds the bot, as a runtime would
         store().transition(id, new StatusChange(code, subCode, message, at));
     }
 
