@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Reads request bodies and writes JSON responses with one {@link ObjectMapper}: snake_case properties, nulls
@@ -37,7 +36,16 @@ public final class JsonCodec {
      * @throws MalformedJsonException when the body is empty or not JSON; its message names only the position
      */
     public JsonNode readTree(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
+        return readTree(ctx.bodyAsBytes());
+    }
+
+    /**
+     * A request body as a JSON tree.
+     *
+     * @throws MalformedJsonException when the body is empty, not JSON or not decodable text (e.g. a body starting
+     *     with NUL bytes, which Jackson reads as UTF-32); its message names only the position
+     */
+    public JsonNode readTree(byte[] body) {
         if (body.length == 0) {
             throw new MalformedJsonException("Request body is empty; expected a JSON object.");
         }
@@ -49,7 +57,8 @@ public final class JsonCodec {
                     location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new MalformedJsonException("Malformed JSON" + where + ".");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The body is already in memory: the only I/O failure left is text that does not decode.
+            throw new MalformedJsonException("Malformed JSON: the body is not UTF-8 text.");
         }
     }
 
