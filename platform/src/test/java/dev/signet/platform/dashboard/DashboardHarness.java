@@ -48,7 +48,16 @@ final class DashboardHarness implements AutoCloseable {
         SecretBox box = SecretBox.of(ENCRYPTION_KEY, random);
         this.webhooks =
                 new Webhooks(database.jdbi(), WebhookSettings.none(), box, json, clock, Pause.real(), meters, random);
-        this.bots = new Bots(database.jdbi(), json, box, webhooks.outbox(), true, clock, Pause.real(), meters);
+        this.bots = new Bots(
+                database.jdbi(),
+                new Bots.Node("dashboard-test-node", "test", Duration.ofSeconds(20), false),
+                json,
+                box,
+                webhooks.outbox(),
+                true,
+                clock,
+                Pause.real(),
+                meters);
         ApiKeys keys = ApiKeys.of(List.of(Secret.of(KEY)));
         Dashboard dashboard = new Dashboard(
                 bots.console(control),
