@@ -152,7 +152,18 @@ public final class AdminRoutes {
         int status = body.path("status").asInt(500);
         String answer = body.path("body").asText("{\"code\":500,\"message\":\"Injected failure.\"}");
         String type = body.path("content_type").asText("application/json;charset=UTF-8");
-        faults.failNext(endpoint, count, new Faults.Failure(status, answer, type));
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode extra = body.path("headers");
+        if (!extra.isMissingNode() && !extra.isObject()) {
+            throw EmulatorException.badRequest("headers must be an object of header names to values");
+        }
+        for (Map.Entry<String, JsonNode> header : extra.properties()) {
+            if (!header.getValue().isValueNode()) {
+                throw EmulatorException.badRequest("headers must be an object of header names to values");
+            }
+            headers.put(header.getKey(), header.getValue().asText());
+        }
+        faults.failNext(endpoint, count, new Faults.Failure(status, answer, type, headers));
         ctx.status(204);
     }
 

@@ -40,8 +40,10 @@ public final class FaultGate {
             pause.pause(delay);
         }
         Optional<Faults.Failure> failure = faults.take(endpoint);
-        failure.ifPresent(
-                f -> ctx.status(f.status()).contentType(f.contentType()).result(f.body()));
+        failure.ifPresent(f -> {
+            f.headers().forEach(ctx::header);
+            ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+        });
         return failure.isPresent();
     }
 }

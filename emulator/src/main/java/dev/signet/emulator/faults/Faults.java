@@ -17,12 +17,17 @@ public final class Faults {
     /** Every endpoint. */
     public static final String ANY = "*";
 
-    /** One scripted failure answer. */
-    public record Failure(int status, String body, String contentType) {
+    /** One scripted failure answer, with extra response headers (e.g. a 429's {@code Retry-After}). */
+    public record Failure(int status, String body, String contentType, Map<String, String> headers) {
         public Failure {
             if (status < 100 || status > 599) {
                 throw new IllegalArgumentException("status must be an HTTP status (100..599)");
             }
+            headers = Map.copyOf(headers);
+        }
+
+        public Failure(int status, String body, String contentType) {
+            this(status, body, contentType, Map.of());
         }
     }
 

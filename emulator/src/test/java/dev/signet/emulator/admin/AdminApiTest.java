@@ -41,6 +41,29 @@ class AdminApiTest {
     }
 
     @Test
+    void fault_withHeaders_answersThemToo_likeA429WithRetryAfter() {
+        String token = f.acmeToken();
+        assertThat(f.http.postJson(
+                                "/emulator/admin/faults",
+                                "{\"endpoint\":\"GET /v2/users/{userId}/token\",\"status\":429,"
+                                        + "\"headers\":{\"Retry-After\":\"1\",\"X-RateLimit-Type\":\"QPS\"}}")
+                        .statusCode())
+                .isEqualTo(204);
+
+        HttpResponse<String> limited = zak(token);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(limited.headers().firstValue("X-RateLimit-Type")).hasValue("QPS");
+        HttpResponse<String> next = zak(token);
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(next.headers().firstValue("Retry-After")).isEmpty();
+        assertAnswer(
+                f.http.postJson("/emulator/admin/faults", "{\"endpoint\":\"*\",\"headers\":[\"Retry-After\"]}"),
+                400,
+                "{\"error_code\":1,\"reason\":\"headers must be an object of header names to values\"}");
+    }
+
+    @Test
     void fault_onTokenEndpoint_andClear() {
         f.http.postJson("/emulator/admin/faults", "{\"endpoint\":\"POST /oauth/token\",\"count\":5,\"status\":500}");
         HttpResponse<String> r = f.http.postForm(
