@@ -108,7 +108,8 @@ public final class Platform implements AutoCloseable {
                 config.webhookSecret(),
                 config.webhookBackoff(),
                 config.webhookTimeout(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                config.get(PlatformSettings.WEBHOOK_CONCURRENCY));
         SecretBox box = SecretBox.of(encryptionKey, random);
         Webhooks webhooks = new Webhooks(database.jdbi(), webhookSettings, box, json, clock, pause, meters, random);
         started.add(webhooks);
@@ -148,7 +149,8 @@ public final class Platform implements AutoCloseable {
         runtime.start();
 
         // Finished bots and delivered webhooks older than the retention, deleted in small batches in the background.
-        Retention retention = new Retention(database.jdbi(), RetentionSettings.DEFAULTS, clock, pause);
+        Retention retention = new Retention(
+                database.jdbi(), RetentionSettings.keeping(config.get(PlatformSettings.RETENTION)), clock, pause);
         started.add(retention);
         retention.start();
 
@@ -176,7 +178,16 @@ public final class Platform implements AutoCloseable {
                         .withEnabled(config.get(PlatformSettings.DASHBOARD))
                         .withSessionLifetime(config.get(PlatformSettings.DASHBOARD_SESSION_LIFETIME))
                         .withTrustForwardedProto(config.get(PlatformSettings.DASHBOARD_TRUST_FORWARDED_PROTO)));
-        OpsRoutes ops = new OpsRoutes(json, database::answers, meters, bots::refreshGauge, webhooks::refreshGauge);
+        OpsRoutes ops = new OpsRoutes(
+                json,
+                database::answers,
+                meters,
+                new OpsRoutes.Settings(
+                        config.find(PlatformSettings.METRICS_TOKEN).orElse(null),
+                        OpsRoutes.Settings.DEFAULTS.gaugeRefresh()),
+                clock,
+                bots::refreshGauge,
+                webhooks::refreshGauge);
         HttpServer http = HttpServer.start(
                 config.host(),
                 config.port(),

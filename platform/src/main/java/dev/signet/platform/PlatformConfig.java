@@ -171,6 +171,7 @@ public record PlatformConfig(
         }
         secrets.add(sdk.secret().reveal());
         secrets.addAll(SecretBox.keyTexts(encryptionKey)); // each key of a rotation list on its own
+        find(PlatformSettings.METRICS_TOKEN).ifPresent(token -> secrets.add(token.reveal()));
         return secrets;
     }
 

@@ -151,6 +151,27 @@ public final class PlatformSettings {
             "how long a node's lease lasts without a heartbeat; then other nodes take its bots over (keep it at least"
                     + " as long as Zoom takes to drop a participant whose connection is gone)");
 
+    public static final Setting<Integer> WEBHOOK_CONCURRENCY = Setting.of(
+            "SIGNET_WEBHOOK_CONCURRENCY",
+            "--webhook-concurrency",
+            SettingType.integer("N", 1, 1_000),
+            "16",
+            "the most webhook attempts in flight to one endpoint from this node; a slow receiver's backlog waits"
+                    + " in the database instead of opening more connections");
+    public static final Setting<Duration> RETENTION = Setting.of(
+            "SIGNET_RETENTION",
+            "--retention",
+            SettingType.duration(SECONDS),
+            "30d",
+            "finished bots (with their history and participants) and delivered webhooks older than this are"
+                    + " deleted in small batches; `0` keeps everything (a bare number is seconds)");
+    public static final Setting<Secret> METRICS_TOKEN = Setting.optional(
+            "SIGNET_METRICS_TOKEN",
+            "--metrics-token",
+            SettingType.secret("TOKEN"),
+            "none: `/metrics` is open",
+            "when set, `/metrics` answers only `Authorization: Bearer <token>` (`/healthz` and `/readyz` stay open)");
+
     public static final Setting<Boolean> DASHBOARD = Setting.of(
             "SIGNET_DASHBOARD",
             "--dashboard",
@@ -183,6 +204,7 @@ public final class PlatformSettings {
             WEBHOOK_SECRET,
             WEBHOOK_BACKOFF,
             WEBHOOK_TIMEOUT,
+            WEBHOOK_CONCURRENCY,
             DRIVER,
             EMULATOR_URL,
             ALLOW_LOOPBACK_TOKEN_URLS,
@@ -193,6 +215,8 @@ public final class PlatformSettings {
             DASHBOARD_TRUST_FORWARDED_PROTO,
             OBF_RETRY_INTERVAL,
             API_RATE_LIMIT,
+            RETENTION,
+            METRICS_TOKEN,
             NODE_ID,
             NODE_CAPACITY,
             NODE_LEASE);

@@ -94,6 +94,24 @@ class PlatformTest {
     }
 
     @Test
+    void start_withMetricsToken_servesMetricsOnlyToTheBearerAndKeepsProbesOpen() {
+        Map<String, String> env = env();
+        env.put("SIGNET_METRICS_TOKEN", "metrics-token-value");
+        env.put("SIGNET_RETENTION", "7d");
+        env.put("SIGNET_WEBHOOK_CONCURRENCY", "4");
+        try (Platform platform =
+                Platform.start(PlatformConfig.fromEnvironment(env), Clock.systemUTC(), new AdmittingDriver())) {
+            ApiClient withApiKey = client(platform);
+            assertThat(withApiKey.get("/metrics").status()).isEqualTo(401);
+            assertThat(withApiKey.get("/healthz").status()).isEqualTo(200);
+            assertThat(withApiKey.get("/readyz").status()).isEqualTo(200);
+            Response scraped = new ApiClient(platform.baseUrl(), "Bearer metrics-token-value").get("/metrics");
+            assertThat(scraped.status()).isEqualTo(200);
+            assertThat(scraped.body()).contains("signet_node_capacity").doesNotContain("metrics-token-value");
+        }
+    }
+
+    @Test
     void restart_keepsScheduledBots() {
         String id;
         try (Platform first =

@@ -138,6 +138,7 @@ class OpenApiTest {
         JsonNode created = api.post("/api/v1/bot/", "{\"meeting_url\":\"https://zoom.us/j/85412345678\"}")
                 .json();
         UUID id = UUID.fromString(created.get("id").asText());
+        assertThat(harness.claim(id)).isPresent(); // writes are the holding node's (decision 0023)
         harness.store().transition(id, new StatusChange("joining_call", null, null, START.plusSeconds(1)));
         harness.store().transition(id, new StatusChange("in_call_not_recording", null, null, START.plusSeconds(2)));
         harness.store()

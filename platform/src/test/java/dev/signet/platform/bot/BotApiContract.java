@@ -119,7 +119,7 @@ abstract class BotApiContract {
                         .mapToMap()
                         .one()
                         .toString());
-        assertThat(stored).doesNotContain("s3cr3t").contains("v1:");
+        assertThat(stored).doesNotContain("s3cr3t").contains("v2:");
 
         RunnableBot runnable = harness.claim(id(bot)).orElseThrow();
         assertThat(runnable.zakUrl()).isNotNull();
