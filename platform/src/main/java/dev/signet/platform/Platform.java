@@ -100,7 +100,7 @@ public final class Platform implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         started.add(meters::close);
 
-        Database database = Database.open(config.databaseUrl(), 20);
+        Database database = Database.open(config.databaseUrl(), config.get(PlatformSettings.DATABASE_POOL_SIZE));
         started.add(database);
 
         WebhookSettings webhookSettings = new WebhookSettings(

@@ -50,6 +50,13 @@ public final class PlatformSettings {
             SettingType.text("JDBC").where(u -> u.startsWith("jdbc:"), "must be a JDBC URL (jdbc:postgresql://…)"),
             "H2 file `<data>/signet`",
             "JDBC URL, e.g. `jdbc:postgresql://db:5432/signet?user=signet`");
+    public static final Setting<Integer> DATABASE_POOL_SIZE = Setting.of(
+            "SIGNET_DATABASE_POOL_SIZE",
+            "--database-pool-size",
+            SettingType.integer("N", 2, 1_000),
+            "20",
+            "the most database connections this node opens; with many nodes keep their sum under PostgreSQL's"
+                    + " `max_connections` (running bots share them through one batched write path)");
     public static final Setting<Secret> ENCRYPTION_KEY = Setting.optional(
             "SIGNET_ENCRYPTION_KEY",
             "--encryption-key",
@@ -199,6 +206,7 @@ public final class PlatformSettings {
             API_KEYS,
             DATA_DIR,
             DATABASE_URL,
+            DATABASE_POOL_SIZE,
             ENCRYPTION_KEY,
             WEBHOOK_URLS,
             WEBHOOK_SECRET,

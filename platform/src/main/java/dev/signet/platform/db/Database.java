@@ -50,7 +50,16 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot open database " + describe(jdbcUrl) + ": " + rootMessage(e), e);
+            String root = rootMessage(e);
+            if (jdbcUrl.startsWith("jdbc:h2:") && root.contains("locked")) {
+                // H2's own words ("The file is locked") do not say why: a second process on the same data directory.
+                throw new IllegalStateException(
+                        "the embedded database " + describe(jdbcUrl) + " is in use by another signet platform process;"
+                                + " one process per data directory (run several nodes on PostgreSQL:"
+                                + " SIGNET_DATABASE_URL)",
+                        e);
+            }
+            throw new IllegalStateException("cannot open database " + describe(jdbcUrl) + ": " + root, e);
         }
         try {
             migrate(dataSource);
