@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The platform's database for one run: its embedded H2 (no URL), or a fresh schema in the PostgreSQL database a JDBC
  * URL names, dropped when the run ends so runs never see each other's rows.
  */
-final class BenchDatabase implements AutoCloseable {
+public final class BenchDatabase implements AutoCloseable {
     private final @Nullable String adminUrl;
     private final @Nullable String schema;
 
@@ -22,7 +22,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** {@code "h2"}: the platform's embedded default; a {@code jdbc:postgresql:} URL: a new schema. */
-    static BenchDatabase of(String url, Clock clock) throws SQLException {
+    public static BenchDatabase of(String url, Clock clock) throws SQLException {
         if (url.equals("h2")) {
             return new BenchDatabase(null, null);
         }
@@ -38,7 +38,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** The URL the platform gets ({@code SIGNET_DATABASE_URL}); empty for the embedded default. */
-    Optional<String> url() {
+    public Optional<String> url() {
         if (adminUrl == null || schema == null) {
             return Optional.empty();
         }

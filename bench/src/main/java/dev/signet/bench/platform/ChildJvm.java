@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code signet} deployable ({@code java -jar signet.jar <command>}) as a child JVM, so its heap and CPU are its
  * own and not the platform's; its heap is read with {@code jcmd}.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap.*used (\\d+)K");
 
     private final String name;
@@ -34,8 +35,25 @@ final class ChildJvm implements AutoCloseable {
      * Starts {@code java jvmArgs -jar jar command args} with {@code env} added to this process's environment, and waits
      * until a line of its standard output matches {@code ready}, whose first group is the URL it listens on.
      */
-    static ChildJvm start(
+    public static ChildJvm start(
             Path jar, String command, List<String> jvmArgs, List<String> args, Map<String, String> env, Pattern ready)
+            throws IOException {
+        return start(jar, command, jvmArgs, args, env, ready, null);
+    }
+
+    /**
+     * Like {@link #start(Path, String, List, List, Map, Pattern)}, but when {@code log} is not null the child's standard
+     * error goes to that file instead of this process's, and the child sees none of this process's {@code SIGNET_*}
+     * variables (only those in {@code env}).
+     */
+    public static ChildJvm start(
+            Path jar,
+            String command,
+            List<String> jvmArgs,
+            List<String> args,
+            Map<String, String> env,
+            Pattern ready,
+            @Nullable Path log)
             throws IOException {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -44,7 +62,12 @@ final class ChildJvm implements AutoCloseable {
         line.add(jar.toString());
         line.add(command);
         line.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder = new ProcessBuilder(line)
+                .redirectError(
+                        log == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.to(log.toFile()));
+        if (log != null) {
+            builder.environment().keySet().removeIf(k -> k.startsWith("SIGNET_"));
+        }
         builder.environment().putAll(env);
         Process process = builder.start();
         BufferedReader out =
@@ -61,12 +84,12 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The base URL the child printed when it was ready. */
-    String url() {
+    public String url() {
         return url;
     }
 
     /** Heap in use after a full GC, in MiB (G1). */
-    long heapAfterGcMib() throws IOException, InterruptedException {
+    public long heapAfterGcMib() throws IOException, InterruptedException {
         jcmd("GC.run");
         Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
         if (!m.find()) {
@@ -86,6 +109,19 @@ final class ChildJvm implements AutoCloseable {
                     String.format(Locale.ROOT, "jcmd %s on signet %s failed: %s", command, name, text));
         }
         return text;
+    }
+
+    /** SIGKILL: the child dies at once, as a crashed machine would; returns once it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("signet " + name + " still alive 30 s after SIGKILL");
+        }
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM (the deployable stops in order), then SIGKILL after 30 s. */

@@ -10,12 +10,12 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /** The bench's HTTP/1.1 client: JSON requests that fail loudly on an unexpected status. */
-final class Http implements AutoCloseable {
+public final class Http implements AutoCloseable {
     /** Any status is fine. */
-    static final int ANY = -1;
+    public static final int ANY = -1;
 
     /** Any 2xx status is fine. */
-    static final int SUCCESS = 0;
+    public static final int SUCCESS = 0;
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -27,7 +27,7 @@ final class Http implements AutoCloseable {
      * if the status is {@code expected} ({@link #ANY}: any; {@link #SUCCESS}: any 2xx), otherwise throws naming the
      * request.
      */
-    String send(String method, String url, @Nullable String body, @Nullable String apiKey, int expected)
+    public String send(String method, String url, @Nullable String body, @Nullable String apiKey, int expected)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMinutes(2))
