@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,6 +68,7 @@ class MultiNodeIT {
     private PlatformProcess node(E2eStack stack, String id, Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(stack.platformEnv());
         env.put("SIGNET_NODE_ID", id);
+        env.put("SIGNET_DATABASE_POOL_SIZE", "8"); // three nodes and the test stay well under max_connections
         env.putAll(extra);
         PlatformProcess node = PlatformProcess.start(id, env, dir);
         nodes.add(node);
@@ -118,71 +121,87 @@ class MultiNodeIT {
             assertThat(owners.values()).isSubsetOf("n1", "n2", "n3");
             System.out.printf("multi-node: 24 bots over 3 nodes: %s%n", count(owners));
 
+            // Who claims what depends on which node is awake first; the roles below follow the distribution.
+            Map<String, PlatformProcess> byId = Map.of("n1", n1, "n2", n2, "n3", n3);
+            Map<String, Api> apiOf = Map.of("n1", apis.get(0), "n2", apis.get(1), "n3", apis.get(2));
+
             // leave_call through a node that does not hold the bot.
-            String leaving = held(owners, "n1").getFirst();
+            String holder = busiest(owners, List.of("n1", "n2", "n3"));
+            String other = holder.equals("n1") ? "n2" : "n1";
+            String leaving = held(owners, holder).getFirst();
             long asked = System.nanoTime();
-            apis.get(1).leaveCall(leaving);
+            apiOf.get(other).leaveCall(leaving);
             api.awaitCallEnded(leaving, "bot_received_leave_call");
             System.out.printf(
-                    "multi-node: leave_call routed n2 -> n1 and the bot left in %d ms%n",
-                    (System.nanoTime() - asked) / 1_000_000);
+                    "multi-node: leave_call routed %s -> %s and the bot left in %d ms%n",
+                    other, holder, (System.nanoTime() - asked) / 1_000_000);
 
-            // SIGKILL: the other nodes take n1's bots over after its lease and rejoin them with fresh ZAKs.
-            List<String> onN1 = held(owners(schema), "n1");
-            assertThat(onN1).isNotEmpty();
+            // SIGKILL: the other nodes take the victim's bots over after its lease and rejoin them with fresh ZAKs.
+            String victim = busiest(owners(schema), List.of("n1", "n2", "n3"));
+            List<String> survivors =
+                    Stream.of("n1", "n2", "n3").filter(n -> !n.equals(victim)).toList();
+            List<String> onVictim = held(owners(schema), victim);
+            assertThat(onVictim).isNotEmpty();
             long killed = System.nanoTime();
-            n1.kill();
-            awaitRejoined(stack, meetings, apis.get(1), onN1, 2);
+            byId.get(victim).kill();
+            awaitRejoined(stack, meetings, apiOf.get(survivors.get(0)), onVictim, 2);
             System.out.printf(
-                    "multi-node: %d bots of the killed node back in call after %d ms (lease %s)%n",
-                    onN1.size(), (System.nanoTime() - killed) / 1_000_000, LEASE);
-            assertThat(owners(schema).values()).doesNotContain("n1");
+                    "multi-node: %d bots of the killed node %s back in call after %d ms (lease %s)%n",
+                    onVictim.size(), victim, (System.nanoTime() - killed) / 1_000_000, LEASE);
+            assertThat(owners(schema).values()).doesNotContain(victim);
 
-            // SIGSTOP: n2 freezes past its lease; n3 takes its bots over; thawed, n2 lets go and never writes for them.
+            // SIGSTOP: a node freezes past its lease; the last one takes its bots over; thawed, it lets go and never
+            // writes for them.
+            String frozen = busiest(owners(schema), survivors);
+            String last = survivors.get(0).equals(frozen) ? survivors.get(1) : survivors.get(0);
+            Api lastApi = apiOf.get(last);
             Map<String, Integer> before = new HashMap<>();
-            List<String> onN2 = held(owners(schema), "n2");
-            assertThat(onN2).isNotEmpty();
-            for (String id : onN2) {
-                before.put(id, joins(api.bot(id)));
+            List<String> onFrozen = held(owners(schema), frozen);
+            assertThat(onFrozen).isNotEmpty();
+            for (String id : onFrozen) {
+                before.put(id, joins(lastApi.bot(id)));
             }
-            n2.signal("STOP");
+            byId.get(frozen).signal("STOP");
             await().atMost(Api.WAIT).until(() -> {
                 Map<String, String> now = owners(schema);
-                return onN2.stream().allMatch(id -> "n3".equals(now.get(id)));
+                return onFrozen.stream().allMatch(id -> last.equals(now.get(id)));
             });
-            for (String id : onN2) {
+            for (String id : onFrozen) {
                 await().atMost(Api.WAIT).until(() -> {
-                    JsonNode bot = api.bot(id);
+                    JsonNode bot = lastApi.bot(id);
                     return joins(bot) > before.get(id) && inCall(bot);
                 });
             }
-            n2.signal("CONT");
+            byId.get(frozen).signal("CONT");
             // The frozen node's connections were still open: it leaves those meetings as soon as it thaws.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertNoBotTwiceInAMeeting(stack, meetings));
-            await().atMost(Duration.ofSeconds(30)).until(() -> n2.logText().contains("lease"));
-            for (String id : onN2) {
-                assertThat(inCall(api.bot(id))).as("%s stays in call on n3", id).isTrue();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> byId.get(frozen).logText().contains("lease"));
+            for (String id : onFrozen) {
+                assertThat(inCall(lastApi.bot(id)))
+                        .as("%s stays in call on %s", id, last)
+                        .isTrue();
             }
 
-            // SIGTERM: n3 drains; its bots are handed over and rejoined by n2.
-            List<String> onN3 = held(owners(schema), "n3");
-            assertThat(onN3).isNotEmpty();
+            // SIGTERM: the last node drains; its bots are handed over and rejoined by the thawed node.
+            List<String> onLast = held(owners(schema), last);
+            assertThat(onLast).isNotEmpty();
             Map<String, Integer> beforeDrain = new HashMap<>();
-            for (String id : onN3) {
-                beforeDrain.put(id, joins(api.bot(id)));
+            for (String id : onLast) {
+                beforeDrain.put(id, joins(lastApi.bot(id)));
             }
             long drained = System.nanoTime();
-            n3.terminate();
-            Api survivor = apis.get(1);
-            for (String id : onN3) {
+            byId.get(last).terminate();
+            Api survivor = apiOf.get(frozen);
+            for (String id : onLast) {
                 await().atMost(Api.WAIT).until(() -> {
                     JsonNode bot = survivor.bot(id);
                     return joins(bot) > beforeDrain.get(id) && inCall(bot);
                 });
             }
             System.out.printf(
-                    "multi-node: %d bots of the drained node back in call after %d ms%n",
-                    onN3.size(), (System.nanoTime() - drained) / 1_000_000);
+                    "multi-node: %d bots of the drained node %s back in call after %d ms%n",
+                    onLast.size(), last, (System.nanoTime() - drained) / 1_000_000);
             assertNoBotTwiceInAMeeting(stack, meetings);
 
             // No webhook lost, ids stable: each status change (but 'ready') arrived, each under one id.
@@ -286,6 +305,14 @@ class MultiNodeIT {
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
+    }
+
+    /** The node among {@code nodes} holding the most bots. */
+    private static String busiest(Map<String, String> owners, List<String> nodes) {
+        Map<String, Integer> counts = count(owners);
+        return nodes.stream()
+                .max(Comparator.comparingInt(n -> counts.getOrDefault(n, 0)))
+                .orElseThrow();
     }
 
     private static Map<String, Integer> count(Map<String, String> owners) {
