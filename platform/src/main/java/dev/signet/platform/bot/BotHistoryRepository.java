@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 /** The {@code bot_status_changes} and {@code bot_participants} tables. */
@@ -19,16 +20,28 @@ final class BotHistoryRepository {
     private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
 
     void appendStatus(Handle h, UUID botId, StatusChange change) {
-        h.createUpdate("""
-                        INSERT INTO bot_status_changes (bot_id, code, sub_code, message, created_at)
-                        VALUES (:bot_id, :code, :sub_code, :message, :created_at)
-                        """)
-                .bind("bot_id", botId)
-                .bind("code", change.code())
-                .bind("sub_code", change.subCode())
-                .bind("message", change.message())
-                .bind("created_at", SqlTime.bind(change.createdAt()))
-                .execute();
+        appendStatuses(h, List.of(Map.entry(botId, change)));
+    }
+
+    /** Appends each bot's status change, in order, in one batched statement. */
+    void appendStatuses(Handle h, List<Map.Entry<UUID, StatusChange>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO bot_status_changes (bot_id, code, sub_code, message, created_at)
+                VALUES (:bot_id, :code, :sub_code, :message, :created_at)
+                """);
+        for (Map.Entry<UUID, StatusChange> entry : changes) {
+            StatusChange change = entry.getValue();
+            batch.bind("bot_id", entry.getKey())
+                    .bind("code", change.code())
+                    .bind("sub_code", change.subCode())
+                    .bind("message", change.message())
+                    .bind("created_at", SqlTime.bind(change.createdAt()))
+                    .add();
+        }
+        batch.execute();
     }
 
     /** Each bot's status changes in the order they happened. */
@@ -52,31 +65,37 @@ final class BotHistoryRepository {
         return out;
     }
 
-    void replaceParticipants(Handle h, UUID botId, List<Participant> participants) {
-        h.createUpdate("DELETE FROM bot_participants WHERE bot_id = :id")
-                .bind("id", botId)
-                .execute();
-        if (participants.isEmpty()) {
+    /** Replaces each bot's participant list: one DELETE and one batched INSERT for all of them. */
+    void replaceParticipants(Handle h, Map<UUID, List<Participant>> rosters) {
+        if (rosters.isEmpty()) {
             return;
         }
-        var batch = h.prepareBatch("""
+        h.createUpdate("DELETE FROM bot_participants WHERE bot_id IN (<ids>)")
+                .setTemplateEngine(IN_LIST)
+                .bindList("ids", List.copyOf(rosters.keySet()))
+                .execute();
+        PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO bot_participants (bot_id, seq_no, participant_id, display_name, email, avatar_url,
                     signed_in, is_host)
                 VALUES (:bot_id, :seq_no, :participant_id, :display_name, :email, :avatar_url, :signed_in, :is_host)
                 """);
-        for (int i = 0; i < participants.size(); i++) {
-            Participant p = participants.get(i);
-            batch.bind("bot_id", botId)
-                    .bind("seq_no", i)
-                    .bind("participant_id", p.id())
-                    .bind("display_name", p.displayName())
-                    .bind("email", p.email())
-                    .bind("avatar_url", p.avatarUrl())
-                    .bind("signed_in", p.signedIn())
-                    .bind("is_host", p.host())
-                    .add();
+        rosters.forEach((botId, participants) -> {
+            for (int i = 0; i < participants.size(); i++) {
+                Participant p = participants.get(i);
+                batch.bind("bot_id", botId)
+                        .bind("seq_no", i)
+                        .bind("participant_id", p.id())
+                        .bind("display_name", p.displayName())
+                        .bind("email", p.email())
+                        .bind("avatar_url", p.avatarUrl())
+                        .bind("signed_in", p.signedIn())
+                        .bind("is_host", p.host())
+                        .add();
+            }
+        });
+        if (batch.size() > 0) {
+            batch.execute();
         }
-        batch.execute();
     }
 
     Map<UUID, List<Participant>> participants(Handle h, Collection<UUID> botIds) {

@@ -10,21 +10,29 @@ import dev.signet.platform.runtime.BotStatus;
 import dev.signet.platform.runtime.Claimed;
 import dev.signet.platform.runtime.JoinCredentials;
 import dev.signet.platform.runtime.RunnableBot;
+import dev.signet.platform.runtime.StatusChange;
 import dev.signet.secrets.Secret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * queries (due bots, unfinished bots, claims, status).
  */
 final class BotRepository {
+    /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
+    private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
+
     private final JsonCodec json;
     private final BotSecrets secrets;
 
@@ -255,6 +266,17 @@ final class BotRepository {
         return claimed;
     }
 
+    /** Every unfinished bot {@code node} holds, read as handed over. */
+    List<Claimed> held(Handle h, String node) {
+        return h.createQuery("SELECT * FROM bots WHERE owner_node = :node AND status NOT IN (:done, :fatal)"
+                        + " ORDER BY created_at, id")
+                .bind("node", node)
+                .bind("done", BotStatus.DONE)
+                .bind("fatal", BotStatus.FATAL)
+                .map((rs, ctx) -> claimed(rs, true))
+                .list();
+    }
+
     private Claimed claimed(ResultSet rs, boolean handedOver) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         try {
@@ -324,28 +346,56 @@ final class BotRepository {
     }
 
     /**
-     * Records the bot's current status if {@code node} still holds it; {@code false} (and nothing changed) when it
-     * does not: another node took it over.
+     * Applies each status change in order, each only while {@code node} holds its bot, in one batched statement.
+     *
+     * @return for each change, whether it was applied
      */
-    boolean updateStatusIfHeld(Handle h, UUID id, String node, String status, Instant at) {
-        return h.createUpdate(
-                                "UPDATE bots SET status = :status, updated_at = :now WHERE id = :id AND owner_node = :node")
-                        .bind("id", id)
-                        .bind("node", node)
-                        .bind("status", status)
-                        .bind("now", SqlTime.bind(at))
-                        .execute()
-                == 1;
+    boolean[] updateStatusesIfHeld(Handle h, String node, List<Map.Entry<UUID, StatusChange>> changes) {
+        boolean[] applied = new boolean[changes.size()];
+        if (changes.isEmpty()) {
+            return applied;
+        }
+        PreparedBatch batch = h.prepareBatch(
+                "UPDATE bots SET status = :status, updated_at = :now WHERE id = :id AND owner_node = :node");
+        for (Map.Entry<UUID, StatusChange> entry : changes) {
+            batch.bind("id", entry.getKey())
+                    .bind("node", node)
+                    .bind("status", entry.getValue().code())
+                    .bind("now", SqlTime.bind(entry.getValue().createdAt()))
+                    .add();
+        }
+        int[] counts = batch.execute();
+        for (int i = 0; i < counts.length; i++) {
+            applied[i] = counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO;
+        }
+        return applied;
     }
 
-    /** Whether {@code node} holds the bot, locking its row until the transaction ends. */
-    boolean holds(Handle h, UUID id, String node) {
-        return h.createQuery("SELECT id FROM bots WHERE id = :id AND owner_node = :node FOR UPDATE")
-                .bind("id", id)
+    /** Of {@code ids}, those {@code node} holds, their rows locked until the transaction ends. */
+    Set<UUID> heldAmong(Handle h, Collection<UUID> ids, String node) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(h.createQuery("SELECT id FROM bots WHERE id IN (<ids>) AND owner_node = :node FOR UPDATE")
+                .setTemplateEngine(IN_LIST)
+                .bindList("ids", List.copyOf(ids))
                 .bind("node", node)
                 .mapTo(UUID.class)
-                .findOne()
-                .isPresent();
+                .list());
+    }
+
+    /** Each bot's metadata, for the webhooks of its status changes. */
+    Map<UUID, Map<String, String>> metadataOf(Handle h, Collection<UUID> ids) {
+        Map<UUID, Map<String, String>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        h.createQuery("SELECT id, metadata FROM bots WHERE id IN (<ids>)")
+                .setTemplateEngine(IN_LIST)
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), metadata(rs.getString("metadata"))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     Map<String, Long> countByStatus(Handle h) {

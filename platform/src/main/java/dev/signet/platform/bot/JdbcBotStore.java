@@ -41,6 +41,11 @@ final class JdbcBotStore implements BotStore {
     }
 
     @Override
+    public List<Claimed> held() {
+        return jdbi.withHandle(h -> bots.held(h, node));
+    }
+
+    @Override
     public int markWaitingForCapacity(Instant now, int limit) {
         return jdbi.inTransaction(h -> {
             List<UUID> due = bots.dueUnmarked(h, now, limit);

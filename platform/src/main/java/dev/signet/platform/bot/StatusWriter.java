@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -236,31 +239,50 @@ final class StatusWriter implements AutoCloseable {
      * 0023); a write for a bot another node took over changes nothing and is reported lost.
      */
     private Written writeAll(Handle h, List<Pending> batch) {
-        int queued = 0;
         Set<Pending> lost = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Pending> rosterWrites = new ArrayList<>();
+        List<Pending> changeWrites = new ArrayList<>();
         for (Pending p : batch) {
-            List<Participant> roster = p.roster();
-            if (roster != null) {
-                if (bots.holds(h, p.botId(), node)) {
-                    history.replaceParticipants(h, p.botId(), roster);
-                } else {
-                    lost.add(p);
-                }
-                continue;
-            }
-            StatusChange change = Objects.requireNonNull(p.change());
-            if (!bots.updateStatusIfHeld(h, p.botId(), node, change.code(), change.createdAt())) {
-                lost.add(p);
-                continue;
-            }
-            Bot bot = bots.find(h, p.botId()).orElseThrow(() -> new IllegalStateException("no bot " + p.botId()));
-            history.appendStatus(h, p.botId(), change);
-            if (!change.code().equals(BotStatus.READY)) { // as at Recall, 'ready' is recorded but never sent
-                StatusWebhook webhook = StatusWebhook.of(p.botId(), bot.metadata(), change);
-                queued += outbox.enqueue(h, p.botId(), webhook.event(), webhook);
+            (p.roster() != null ? rosterWrites : changeWrites).add(p);
+        }
+
+        // Rosters: the last list of each bot in the batch is the one that stays; one DELETE and one INSERT batch.
+        if (!rosterWrites.isEmpty()) {
+            Map<UUID, List<Participant>> rosters = new LinkedHashMap<>();
+            rosterWrites.forEach(p -> rosters.put(p.botId(), Objects.requireNonNull(p.roster())));
+            Set<UUID> held = bots.heldAmong(h, rosters.keySet(), node);
+            rosterWrites.stream().filter(p -> !held.contains(p.botId())).forEach(lost::add);
+            rosters.keySet().retainAll(held);
+            history.replaceParticipants(h, rosters);
+        }
+
+        // Status changes, in order: one UPDATE batch (fenced row by row), then their history and webhooks in batches.
+        List<Map.Entry<UUID, StatusChange>> changes = changeWrites.stream()
+                .map(p -> Map.entry(p.botId(), Objects.requireNonNull(p.change())))
+                .toList();
+        boolean[] applied = bots.updateStatusesIfHeld(h, node, changes);
+        List<Map.Entry<UUID, StatusChange>> written = new ArrayList<>();
+        for (int i = 0; i < applied.length; i++) {
+            if (applied[i]) {
+                written.add(changes.get(i));
+            } else {
+                lost.add(changeWrites.get(i));
             }
         }
-        return new Written(queued, lost);
+        history.appendStatuses(h, written);
+        // As at Recall, 'ready' is recorded but never sent.
+        List<Map.Entry<UUID, StatusChange>> sent = written.stream()
+                .filter(e -> !e.getValue().code().equals(BotStatus.READY))
+                .toList();
+        Map<UUID, Map<String, String>> metadata =
+                bots.metadataOf(h, sent.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
+        List<WebhookOutbox.Message> webhooks = new ArrayList<>();
+        for (Map.Entry<UUID, StatusChange> e : sent) {
+            StatusWebhook webhook =
+                    StatusWebhook.of(e.getKey(), metadata.getOrDefault(e.getKey(), Map.of()), e.getValue());
+            webhooks.add(new WebhookOutbox.Message(e.getKey(), webhook.event(), webhook));
+        }
+        return new Written(outbox.enqueueAll(h, webhooks), lost);
     }
 
     /**

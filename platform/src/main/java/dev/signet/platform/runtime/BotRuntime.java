@@ -189,14 +189,20 @@ public final class BotRuntime implements BotControl, AutoCloseable {
     }
 
     private void schedule() {
+        boolean uncertain = false; // a claim failed: it may have committed all the same
         while (!stopping) {
             Duration wait = settings.tick();
             try {
                 if (!fenced) {
+                    if (uncertain) {
+                        startHeldButNotRunning();
+                        uncertain = false;
+                    }
                     dispatch();
                     wait = untilNextJoinAt(wait);
                 }
             } catch (RuntimeException e) {
+                uncertain = true;
                 log.warn("claiming due bots failed ({}); retrying at the next tick", e.toString());
             }
             try {
@@ -226,6 +232,20 @@ public final class BotRuntime implements BotControl, AutoCloseable {
             }
             if (claimed.size() < limit) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Starts the bots this node holds but runs no runner for: after a claim failed, its commit may have reached the
+     * database all the same (a connection cut after the commit), leaving bots claimed by a live node that never ran
+     * them. Runs on the scheduler thread, so no claim is between its commit and {@link #launch}.
+     */
+    private void startHeldButNotRunning() {
+        for (Claimed claimed : store.held()) {
+            if (!active.containsKey(claimed.id())) {
+                log.info("bot {} was claimed by a claim reported failed; starting it", claimed.id());
+                start(claimed);
             }
         }
     }

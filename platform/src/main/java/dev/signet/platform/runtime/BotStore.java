@@ -21,6 +21,13 @@ public interface BotStore {
     List<Claimed> claim(Instant now, int limit);
 
     /**
+     * Every unfinished bot this node holds, read as handed over. A claim whose commit the node saw fail may still
+     * have committed (the connection broke after the database committed); the runtime then starts the bots it holds
+     * but does not run, which no other node would ever take while this node's lease is alive.
+     */
+    List<Claimed> held();
+
+    /**
      * Records {@code ready} / {@code waiting_for_capacity} (no webhook) for due bots no node can take, once per bot;
      * returns how many were marked.
      */

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -49,31 +51,47 @@ public final class WebhookOutbox {
      * @return how many deliveries were queued; when more than none, call {@link #committed()} after the commit
      */
     public int enqueue(Handle handle, UUID botId, String event, Object body) {
-        if (settings.endpoints().isEmpty()) {
+        return enqueueAll(handle, List.of(new Message(botId, event, body)));
+    }
+
+    /** A webhook to queue: its bot, its event and its body (written as JSON). */
+    public record Message(UUID botId, String event, Object body) {}
+
+    /**
+     * Queues every message for every endpoint, in order, inside {@code handle}'s transaction: one batched statement
+     * for all of them.
+     *
+     * @return how many deliveries were queued; when more than none, call {@link #committed()} after the commit
+     */
+    public int enqueueAll(Handle handle, List<Message> messages) {
+        if (settings.endpoints().isEmpty() || messages.isEmpty()) {
             return 0;
         }
-        String payload = json.write(body);
         Instant now = clock.instant();
-        for (URI endpoint : settings.endpoints()) {
-            String id = newId();
-            String url = endpoint.toString();
-            WebhookRepository.insert(
-                    handle,
-                    new Delivery(
-                            id,
-                            botId,
-                            event,
-                            WebhookRoutes.redactQuery(url),
-                            payload,
-                            DeliveryStatus.PENDING,
-                            0,
-                            now,
-                            null,
-                            now,
-                            now),
-                    box.seal(Secret.of(url), ENDPOINT_SEALED.at(id)));
+        List<WebhookRepository.NewDelivery> rows = new ArrayList<>();
+        for (Message message : messages) {
+            String payload = json.write(message.body());
+            for (URI endpoint : settings.endpoints()) {
+                String id = newId();
+                String url = endpoint.toString();
+                rows.add(new WebhookRepository.NewDelivery(
+                        new Delivery(
+                                id,
+                                message.botId(),
+                                message.event(),
+                                WebhookRoutes.redactQuery(url),
+                                payload,
+                                DeliveryStatus.PENDING,
+                                0,
+                                now,
+                                null,
+                                now,
+                                now),
+                        box.seal(Secret.of(url), ENDPOINT_SEALED.at(id))));
+            }
         }
-        return settings.endpoints().size();
+        WebhookRepository.insertAll(handle, rows);
+        return rows.size();
     }
 
     /** Tells the delivery worker that a transaction which queued deliveries has committed. */

@@ -27,26 +27,41 @@ final class WebhookRepository {
         this.jdbi = jdbi;
     }
 
+    /** A delivery to insert with its endpoint sealed. */
+    record NewDelivery(Delivery delivery, String endpointSealed) {}
+
     static void insert(Handle h, Delivery d, String endpointSealed) {
-        h.createUpdate("""
-                        INSERT INTO webhook_deliveries (id, bot_id, event, endpoint, endpoint_sealed, payload, status,
-                            attempts, next_attempt_at, last_error, created_at, updated_at)
-                        VALUES (:id, :bot_id, :event, :endpoint, :endpoint_sealed, :payload, :status, :attempts,
-                            :next_attempt_at, :last_error, :created_at, :updated_at)
-                        """)
-                .bind("id", d.id())
-                .bind("bot_id", d.botId())
-                .bind("event", d.event())
-                .bind("endpoint", d.endpoint())
-                .bind("endpoint_sealed", endpointSealed)
-                .bind("payload", d.payload())
-                .bind("status", d.status().wire())
-                .bind("attempts", d.attempts())
-                .bind("next_attempt_at", SqlTime.bind(d.nextAttemptAt()))
-                .bind("last_error", d.lastError())
-                .bind("created_at", SqlTime.bind(d.createdAt()))
-                .bind("updated_at", SqlTime.bind(d.updatedAt()))
-                .execute();
+        insertAll(h, List.of(new NewDelivery(d, endpointSealed)));
+    }
+
+    /** Inserts every delivery in one batched statement, in order. */
+    static void insertAll(Handle h, List<NewDelivery> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO webhook_deliveries (id, bot_id, event, endpoint, endpoint_sealed, payload, status,
+                    attempts, next_attempt_at, last_error, created_at, updated_at)
+                VALUES (:id, :bot_id, :event, :endpoint, :endpoint_sealed, :payload, :status, :attempts,
+                    :next_attempt_at, :last_error, :created_at, :updated_at)
+                """);
+        for (NewDelivery row : rows) {
+            Delivery d = row.delivery();
+            batch.bind("id", d.id())
+                    .bind("bot_id", d.botId())
+                    .bind("event", d.event())
+                    .bind("endpoint", d.endpoint())
+                    .bind("endpoint_sealed", row.endpointSealed())
+                    .bind("payload", d.payload())
+                    .bind("status", d.status().wire())
+                    .bind("attempts", d.attempts())
+                    .bind("next_attempt_at", SqlTime.bind(d.nextAttemptAt()))
+                    .bind("last_error", d.lastError())
+                    .bind("created_at", SqlTime.bind(d.createdAt()))
+                    .bind("updated_at", SqlTime.bind(d.updatedAt()))
+                    .add();
+        }
+        batch.execute();
     }
 
     /** The claim's query: due rows of one endpoint, oldest first, skipping rows another node is claiming. */

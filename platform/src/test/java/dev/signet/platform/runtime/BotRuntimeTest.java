@@ -95,6 +95,21 @@ class BotRuntimeTest {
     }
 
     @Test
+    void claimReportedFailedButCommitted_botIsStartedOnceAnyway() {
+        RunnableBot bot = f.bot();
+        f.driver.then(emit(IN_MEETING), emit(new DriverEvent.ParticipantJoined(SELF)));
+        f.store.commitThenFailNextClaim();
+        f.runtime.start();
+        f.runtime.wake();
+
+        awaitStatus(bot.id(), "in_call_not_recording");
+        f.runtime.wake(); // more passes must not start it again
+        await().during(Duration.ofMillis(200)).until(() -> f.runtime.running().size() == 1);
+        assertThat(f.driver.requests).hasSize(1);
+        assertThat(f.store.statuses(bot.id())).containsExactly("joining_call", "in_call_not_recording");
+    }
+
+    @Test
     void leave_unknownBot_returnsFalse() {
         assertThat(f.runtime.leave(UUID.randomUUID())).isFalse();
     }

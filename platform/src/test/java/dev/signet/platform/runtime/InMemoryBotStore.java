@@ -35,8 +35,24 @@ final class InMemoryBotStore implements BotStore {
         rows.put(bot.id(), row);
     }
 
+    private boolean commitThenFailNextClaim;
+
+    /** The next claim that claims a bot commits and then fails, as a claim whose connection broke after the commit. */
+    synchronized void commitThenFailNextClaim() {
+        commitThenFailNextClaim = true;
+    }
+
     @Override
     public synchronized List<Claimed> claim(Instant now, int limit) {
+        List<Claimed> claimed = claimRows(now, limit);
+        if (commitThenFailNextClaim && !claimed.isEmpty()) {
+            commitThenFailNextClaim = false;
+            throw new IllegalStateException("Failed to commit transaction (the connection broke after the commit)");
+        }
+        return claimed;
+    }
+
+    private List<Claimed> claimRows(Instant now, int limit) {
         List<Claimed> claimed = new ArrayList<>();
         for (Row row : rows.values()) {
             if (claimed.size() >= limit) {
@@ -56,6 +72,17 @@ final class InMemoryBotStore implements BotStore {
             }
         }
         return claimed;
+    }
+
+    @Override
+    public synchronized List<Claimed> held() {
+        List<Claimed> held = new ArrayList<>();
+        for (Row row : rows.values()) {
+            if (row.held && !BotStatus.isFinal(status(row))) {
+                held.add(new Claimed.Bot(current(row), true));
+            }
+        }
+        return held;
     }
 
     @Override
