@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Many nodes (decision 0023): for each size (default 5,000), a fresh PostgreSQL schema, an emulator and three platform
  * nodes as child JVMs from {@code app/target/signet.jar}; the bots (anonymous, 25 to an open meeting) are created
- * through the three APIs round-robin, all with one {@code join_at}; then node {@code n1} is killed with {@code
+ * through the three APIs round-robin, all with one {@code join_at}; then the node holding the most bots is killed with {@code
  * SIGKILL} and the others take its bots over. Prints the time from {@code join_at} to all dispatched and all in call,
  * the dispatch lag, each node's share, the takeover time, duplicates in the emulator's meetings and fatal bots.
  *

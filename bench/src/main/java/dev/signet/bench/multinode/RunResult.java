@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One size's numbers. Times are milliseconds; a time that never came (not every bot got there) is null. Node shares
- * are the unfinished bots each node held just before the kill (or once all were in call, without a kill).
+ * are the unfinished bots each node held just before the kill (or once all were in call, without a kill), and at the
+ * end.
  */
 record RunResult(
         int bots,
@@ -21,6 +22,7 @@ record RunResult(
         long lagMaxMs,
         Map<String, Integer> shares,
         int killedNodeBots,
+        Map<String, Integer> sharesAtEnd,
         @Nullable Long firstRejoinMs,
         @Nullable Long takeoverMs,
         int finalDuplicates,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One size on a fresh cluster: creates the bots through the nodes' APIs round-robin with one {@code join_at}, waits
- * until all are in call (killing node {@code n1} there, or once half are, per {@link KillMode}), waits until the
+ * until all are in call (killing the node holding the most bots there, or once half are, per {@link KillMode}), waits until the
  * killed node's bots are back in call on the others, then counts duplicates in the emulator's meetings and reads
  * every bot's times from the database.
  */
@@ -32,7 +33,7 @@ final class SizeRun {
     private static final Duration SWEEP = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** When node {@code n1} is killed. */
+    /** When the node holding the most bots is killed. */
     enum KillMode {
         /** Once every bot is in call. */
         ALL_IN_CALL,
@@ -92,14 +93,20 @@ final class SizeRun {
 
         List<String> victims = List.of();
         Instant killedAt = Instant.MAX;
+        String victimName = "none";
         int peakDuplicates = 0;
         if (mode != KillMode.NONE) {
-            String victim = cluster.nodeIds().getFirst();
+            // The node holding the most bots (the first on a tie): with no capacity limit, one claim takes up to 500.
+            String victim = cluster.nodeIds().stream()
+                    .max(Comparator.comparingInt((String n) -> shares.getOrDefault(n, 0))
+                            .thenComparing(Comparator.reverseOrder()))
+                    .orElseThrow();
             List<String> held = ledger.heldBy(victim);
             Instant at = clock.instant();
-            cluster.kill(0);
+            cluster.kill(cluster.nodeIds().indexOf(victim));
             victims = held;
             killedAt = at;
+            victimName = victim;
             System.out.printf(
                     Locale.ROOT, "SIGKILL %s at %s holding %,d bots; shares %s%n", victim, at, held.size(), shares);
             peakDuplicates = awaitWithSweeps(() -> ledger.inCallSince(held, at) >= held.size(), meetings, deadline);
@@ -115,6 +122,7 @@ final class SizeRun {
                 bots,
                 meetings,
                 mode,
+                victimName,
                 creationMs,
                 lead,
                 joinAt,
@@ -130,6 +138,7 @@ final class SizeRun {
             int bots,
             Meetings meetings,
             KillMode mode,
+            String victimName,
             long creationMs,
             Duration lead,
             Instant joinAt,
@@ -186,6 +195,18 @@ final class SizeRun {
                     notInCall.size(),
                     notInCall.subList(0, Math.min(20, notInCall.size())));
         }
+        if (!presence.duplicates().isEmpty()) {
+            Set<String> victimNames = new HashSet<>();
+            times.stream().filter(b -> victimIds.contains(b.id())).forEach(b -> victimNames.add(b.name()));
+            long taken = presence.duplicates().keySet().stream()
+                    .filter(k -> victimNames.contains(k.substring(k.indexOf('/') + 1)))
+                    .count();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d of the %d duplicated bots are bots the killed node held%n",
+                    taken,
+                    presence.duplicates().size());
+        }
         List<Long> sorted = lags.stream().sorted().toList();
         boolean allDispatched = lags.size() == bots;
         boolean allInCall = times.stream().noneMatch(b -> b.firstInCall().equals(Instant.MAX));
@@ -194,8 +215,8 @@ final class SizeRun {
                 bots,
                 meetings.ids().size(),
                 switch (mode) {
-                    case ALL_IN_CALL -> "n1 once all in call";
-                    case HALF_IN_CALL -> "n1 once half in call";
+                    case ALL_IN_CALL -> victimName + " once all in call";
+                    case HALF_IN_CALL -> victimName + " once half in call";
                     case NONE -> "none";
                 },
                 bots * 1000.0 / Math.max(1, creationMs),
@@ -208,6 +229,7 @@ final class SizeRun {
                 percentile(sorted, 100),
                 shares,
                 victims.size(),
+                ledger.owners(),
                 victims.isEmpty() || firstRejoin.equals(Instant.MAX)
                         ? null
                         : Duration.between(killedAt, firstRejoin).toMillis(),
