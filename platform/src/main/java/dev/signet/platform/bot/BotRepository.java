@@ -266,6 +266,28 @@ final class BotRepository {
         return claimed;
     }
 
+    /** Records {@code batchId} as the last batch of bot writes {@code node}'s writer committed (in its transaction). */
+    void markWriteBatch(Handle h, String node, String batchId) {
+        int updated = h.createUpdate("UPDATE bot_write_marks SET batch_id = :batch WHERE node = :node")
+                .bind("node", node)
+                .bind("batch", batchId)
+                .execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO bot_write_marks (node, batch_id) VALUES (:node, :batch)")
+                    .bind("node", node)
+                    .bind("batch", batchId)
+                    .execute();
+        }
+    }
+
+    /** The last batch of bot writes {@code node}'s writer committed, if any. */
+    Optional<String> lastWriteBatch(Handle h, String node) {
+        return h.createQuery("SELECT batch_id FROM bot_write_marks WHERE node = :node")
+                .bind("node", node)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     /** Every unfinished bot {@code node} holds, read as handed over. */
     List<Claimed> held(Handle h, String node) {
         return h.createQuery("SELECT * FROM bots WHERE owner_node = :node AND status NOT IN (:done, :fatal)"

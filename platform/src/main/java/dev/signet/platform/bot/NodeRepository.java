@@ -65,9 +65,12 @@ final class NodeRepository {
                 .list();
     }
 
-    /** Removes a node and its commands. */
+    /** Removes a node, its commands and its status writer's mark. */
     void remove(Handle h, String node) {
         h.createUpdate("DELETE FROM bot_commands WHERE node_id = :id")
+                .bind("id", node)
+                .execute();
+        h.createUpdate("DELETE FROM bot_write_marks WHERE node = :id")
                 .bind("id", node)
                 .execute();
         h.createUpdate("DELETE FROM platform_nodes WHERE id = :id")

@@ -169,9 +169,21 @@ final class StatusWriter implements AutoCloseable {
     private void write(List<Pending> batch) {
         Duration backoff = settings.minBackoff();
         Duration waitedClosed = Duration.ZERO;
+        String batchId = UUID.randomUUID().toString();
+        boolean maybeCommitted = false; // a failed attempt may have failed after its COMMIT reached the database
         for (int attempt = 1; ; attempt++) {
             try {
-                Written written = jdbi.inTransaction(h -> writeAll(h, batch));
+                Written written;
+                if (maybeCommitted && committed(batchId)) {
+                    // Committed although the attempt saw a failure: the writes are in, exactly once. Which of them
+                    // were fenced off is not known any more; a node that lost a bot learns it from its lease.
+                    log.info(
+                            "a batch of {} bot writes reported failed had committed; not writing it again",
+                            batch.size());
+                    written = new Written(1, Set.of());
+                } else {
+                    written = jdbi.inTransaction(h -> writeAll(h, batch, batchId));
+                }
                 for (Pending p : batch) {
                     if (written.lost().contains(p)) {
                         p.done().completeExceptionally(new LeaseLostException());
@@ -194,6 +206,7 @@ final class StatusWriter implements AutoCloseable {
                     isolate(batch, e);
                     return;
                 }
+                maybeCommitted = true;
                 retries.increment();
                 if (attempt == 1 || attempt % 20 == 0) {
                     log.warn(
@@ -238,7 +251,14 @@ final class StatusWriter implements AutoCloseable {
      * Writes a batch in one transaction. Each write is fenced: it happens only while this node holds the bot (decision
      * 0023); a write for a bot another node took over changes nothing and is reported lost.
      */
-    private Written writeAll(Handle h, List<Pending> batch) {
+    private boolean committed(String batchId) {
+        return jdbi.withHandle(h -> bots.lastWriteBatch(h, node))
+                .filter(batchId::equals)
+                .isPresent();
+    }
+
+    private Written writeAll(Handle h, List<Pending> batch, String batchId) {
+        bots.markWriteBatch(h, node, batchId);
         Set<Pending> lost = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Pending> rosterWrites = new ArrayList<>();
         List<Pending> changeWrites = new ArrayList<>();

@@ -15,8 +15,13 @@ import dev.signet.platform.webhook.Webhooks;
 import dev.signet.testkit.MutableClock;
 import dev.signet.webhooks.WebhookSecret;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +32,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +84,13 @@ abstract class StatusWriterContract {
 
     /** A bot store's write path over {@code db}, as the platform wires it, with a short backoff. */
     StatusWriter writer(Database db, int capacity) {
+        return writer(db.jdbi(), capacity);
+    }
+
+    StatusWriter writer(Jdbi jdbi, int capacity) {
         JsonCodec json = new JsonCodec();
         Webhooks webhooks = new Webhooks(
-                db.jdbi(),
+                jdbi,
                 webhookSettings(),
                 SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom()),
                 json,
@@ -88,7 +101,7 @@ abstract class StatusWriterContract {
         BotRepository repository =
                 new BotRepository(json, new BotSecrets(SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom())));
         return new StatusWriter(
-                db.jdbi(),
+                jdbi,
                 "test-node",
                 repository,
                 new BotHistoryRepository(),
@@ -172,6 +185,72 @@ abstract class StatusWriterContract {
         }
         assertThat(done.get()).isEqualTo(bots.size() * CODES.size());
         assertEveryChangeArrivedInOrder(bots);
+    }
+
+    @Test
+    void commitWhoseAnswerIsLost_isNotWrittenTwice() throws Exception {
+        List<UUID> bots = createBots(3);
+        AtomicBoolean armed = new AtomicBoolean();
+        DataSource breaking = commitThenBreak(database.jdbcUrl(), armed);
+        try (StatusWriter writer = writer(Jdbi.create(breaking).setTemplateEngine(TemplateEngine.NOP), 16)) {
+            writer.transition(bots.get(0), new StatusChange("joining_call", null, null, START));
+            armed.set(true); // the next COMMIT reaches the database, then the connection "breaks"
+            for (UUID bot : bots) {
+                for (String code : CODES.subList(1, CODES.size())) {
+                    writer.transition(bot, new StatusChange(code, null, null, START));
+                }
+            }
+            assertThat(armed.get()).as("a commit was reported failed").isFalse();
+            for (UUID bot : List.of(bots.get(1), bots.get(2))) {
+                writer.transition(bot, new StatusChange("joining_call", null, null, START));
+            }
+        }
+        assertThat(retries()).as("the broken commit was retried").isPositive();
+        Map<UUID, List<StatusChange>> history =
+                harness.jdbi().withHandle(h -> new BotHistoryRepository().statusChanges(h, bots));
+        assertThat(history.get(bots.get(0)))
+                .extracting(StatusChange::code)
+                .containsExactly("ready", "joining_call", "in_waiting_room", "in_call_not_recording", "call_ended");
+        long rows = harness.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM webhook_deliveries")
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(rows).as("one webhook per change").isEqualTo(3L * CODES.size());
+    }
+
+    /** Connections whose first COMMIT after {@code armed} is set commits, then throws as a broken connection. */
+    static DataSource commitThenBreak(String jdbcUrl, AtomicBoolean armed) {
+        return (DataSource) Proxy.newProxyInstance(
+                StatusWriterContract.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, m, args) -> {
+                    switch (m.getName()) {
+                        case "getConnection" -> {}
+                        case "toString" -> {
+                            return "commit-then-break data source";
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                    Connection real = DriverManager.getConnection(jdbcUrl);
+                    return Proxy.newProxyInstance(
+                            StatusWriterContract.class.getClassLoader(),
+                            new Class<?>[] {Connection.class},
+                            (c, method, arguments) -> {
+                                Object result;
+                                try {
+                                    result = method.invoke(real, arguments);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                                if (method.getName().equals("commit") && armed.compareAndSet(true, false)) {
+                                    real.close();
+                                    throw new SQLException(
+                                            "An I/O error occurred while sending to the backend", "08006");
+                                }
+                                return result;
+                            });
+                });
     }
 
     @Test
