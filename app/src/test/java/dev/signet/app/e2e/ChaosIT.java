@@ -41,7 +41,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +56,6 @@ import org.junit.jupiter.api.io.TempDir;
  * once. The run prints one summary line (faults fired, retries seen, time taken).
  */
 @Timeout(600)
-@Disabled("finds a real bug, not fixed yet: a claim whose COMMIT reached PostgreSQL but whose answer was cut"
-        + " (TransactionException 'Failed to commit transaction') leaves bots ready/dispatched/owned by this live node"
-        + " and never run; about every other run a few bots of the cut wave stay 'ready' forever. Enable with the fix.")
 class ChaosIT {
     private static final int WAVES = 5;
     private static final int CUT_WAVE = 3;

@@ -117,19 +117,22 @@ public final class TokenFetcher {
 
     private TokenResult fetch(OkHttpClient client, HttpUrl url, String origin) {
         Instant started = clock.instant();
+        // An answer with Retry-After (a busy server, e.g. a broker waiting out Zoom's rate limit) asks for patience,
+        // not a verdict: it is retried as asked within the budget without using up an attempt. Load never kills a bot.
+        int failures = 0;
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(client, url, origin);
             if (outcome.result() != null) {
                 return outcome.result();
             }
             TokenResult.Failed failure = new TokenResult.Failed(outcome.kind(), outcome.reason());
-            if (attempt >= settings.maxAttempts()) {
+            Duration retryAfter = outcome.retryAfter();
+            if (retryAfter == null && ++failures >= settings.maxAttempts()) {
                 return withSuffix(failure, " (after " + attempt + " attempts)");
             }
-            Duration retryAfter = outcome.retryAfter();
             Duration wait = retryAfter != null
-                    ? retryAfter
-                    : settings.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));
+                    ? max(retryAfter, settings.initialBackoff())
+                    : settings.initialBackoff().multipliedBy(1L << Math.min(failures - 1, 16));
             Duration spent = Duration.between(started, clock.instant());
             if (spent.plus(wait).compareTo(settings.budget()) > 0) {
                 return withSuffix(
@@ -142,6 +145,10 @@ public final class TokenFetcher {
                 return withSuffix(failure, " (interrupted)");
             }
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private Attempt attempt(OkHttpClient client, HttpUrl url, String origin) {

@@ -252,6 +252,35 @@ class TokenFetcherTest {
     }
 
     @Test
+    void fetch_busyWithRetryAfter_isRetriedWithinTheBudgetWithoutUsingUpAttempts() {
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(new MockResponse.Builder()
+                    .code(i % 2 == 0 ? 503 : 429)
+                    .setHeader("Retry-After", "1")
+                    .build());
+        }
+        enqueue(200, ZAK);
+
+        assertThat(fetcher().fetch(url())).isInstanceOf(TokenResult.Fetched.class);
+        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(pauses).hasSize(5).allMatch(Duration.ofSeconds(1)::equals);
+    }
+
+    @Test
+    void fetch_busyWithRetryAfterPastTheBudget_fails() {
+        for (int i = 0; i < 40; i++) {
+            server.enqueue(new MockResponse.Builder()
+                    .code(503)
+                    .setHeader("Retry-After", "1")
+                    .build());
+        }
+
+        assertThat(failed(fetcher().fetch(url()), FailureKind.BAD_STATUS).reason())
+                .contains("budget");
+        assertThat(Duration.ofSeconds(pauses.size())).isLessThanOrEqualTo(settings.budget());
+    }
+
+    @Test
     void fetch_429RetryAfterBeyondBudget_failsAtOnce() {
         server.enqueue(new MockResponse.Builder()
                 .code(429)
