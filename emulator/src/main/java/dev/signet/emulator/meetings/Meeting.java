@@ -135,7 +135,7 @@ public final class Meeting {
         if (starts) {
             status = MeetingStatus.STARTED;
         }
-        Participant participant = room.enter(draft, placement);
+        Participant participant = room.enter(draft, placement, clock.instant());
         onEnter.accept(participant.id(), this);
         if (starts) {
             room.hostArrived(settings.waitingRoom());

@@ -132,6 +132,13 @@ public final class Participant {
         return true;
     }
 
+    /** An SDK client that has not connected its stream yet: counted as gone from {@code at} until it connects. */
+    void notConnectedSince(Instant at) {
+        if (sink == null) {
+            disconnectedAt = at;
+        }
+    }
+
     /** When this participant's client went away without a newer stream since; {@code null} while connected. */
     @Nullable
     Instant disconnectedAt() {

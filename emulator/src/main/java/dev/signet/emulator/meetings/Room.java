@@ -42,7 +42,7 @@ final class Room {
     private int active;
     private long joined;
 
-    Participant enter(ParticipantDraft draft, ParticipantStatus placement) {
+    Participant enter(ParticipantDraft draft, ParticipantStatus placement, Instant at) {
         if (participants.containsKey(draft.id())) {
             throw new IllegalStateException("participant id " + draft.id() + " is taken");
         }
@@ -54,6 +54,12 @@ final class Room {
         if (placement == ParticipantStatus.IN_MEETING) {
             arrived(participant);
             announceEntry(participant);
+        }
+        if (!draft.person() && placement.active()) {
+            // An SDK client joins and then connects its stream; one that never connects (it died in between) is a
+            // lost connection from the start, dropped after the grace like any other.
+            participant.notConnectedSince(at);
+            lost.add(participant);
         }
         return participant;
     }

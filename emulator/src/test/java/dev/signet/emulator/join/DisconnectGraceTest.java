@@ -62,6 +62,23 @@ class DisconnectGraceTest {
     }
 
     @Test
+    void sdkClientThatNeverConnectsItsStream_leavesAfterTheGrace_oneThatConnectsStays() throws Exception {
+        f.startAsHost(ACME);
+        String never = join("Died before its stream");
+        String late = join("Streams late");
+        f.clock.advance(GRACE.minusSeconds(1));
+        SseClient stream = stream(late);
+        assertThat(skipTo(stream, "participant_joined", late)).isNotNull();
+        assertThat(participant(never).get("status").asText()).isEqualTo("in_meeting");
+
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(participant(never).get("status").asText()).isEqualTo("left");
+        assertThat(skipTo(stream, "participant_left", never)).isNotNull();
+        f.clock.advance(GRACE.multipliedBy(3));
+        assertThat(participant(late).get("status").asText()).isEqualTo("in_meeting");
+    }
+
+    @Test
     void reconnectWithinTheGrace_staysInTheMeeting() throws Exception {
         f.startAsHost(ACME);
         String bot = join("Flaky");
@@ -139,15 +156,16 @@ class DisconnectGraceTest {
     }
 
     @Test
-    void participantThatNeverConnected_isNotDropped() {
-        f.startAsHost(ACME);
+    void personWithoutAClient_isNotDropped() {
+        String host = f.startAsHost(ACME); // host controls: a person, no SDK client, no stream
         String bot = join("No stream yet");
 
         f.clock.advance(Duration.ofHours(1));
 
-        JsonNode shown = participant(bot);
+        JsonNode shown = participant(host);
         assertThat(shown.get("status").asText()).isEqualTo("in_meeting");
         assertThat(shown.get("connected").asBoolean()).isFalse();
+        assertThat(participant(bot).get("status").asText()).isEqualTo("left");
     }
 
     @Test
