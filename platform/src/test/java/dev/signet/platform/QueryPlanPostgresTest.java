@@ -111,8 +111,24 @@ class QueryPlanPostgresTest {
                 DELETE FROM webhook_deliveries WHERE id IN (
                     SELECT id FROM webhook_deliveries WHERE status = 'delivered' AND updated_at < $NOW
                     ORDER BY updated_at LIMIT 500)""".replace("$NOW", NOW));
-        // bots: scheduler (BotRepository). The claim queries on owner_node / capacity_wait and bot_commands join this
-        // list with their migration (V2, and V22's bot_commands (bot_id) index for retention's cascade).
+        // bots: scheduler and nodes (BotRepository, NodeRepository; decision 0023)
+        q.put("claim handed-over bots", """
+                SELECT * FROM bots WHERE owner_node IS NULL AND dispatched = TRUE AND status NOT IN ('done', 'fatal')
+                ORDER BY created_at, id LIMIT 500 FOR UPDATE SKIP LOCKED""");
+        q.put("claim due bots", """
+                SELECT * FROM bots WHERE owner_node IS NULL AND dispatched = FALSE AND status = 'ready'
+                    AND (join_at IS NULL OR join_at <= $NOW)
+                ORDER BY COALESCE(join_at, created_at), id LIMIT 500 FOR UPDATE SKIP LOCKED""".replace("$NOW", NOW));
+        q.put("due bots to mark waiting for capacity", """
+                SELECT id FROM bots WHERE owner_node IS NULL AND dispatched = FALSE AND status = 'ready'
+                    AND capacity_wait = FALSE AND (join_at IS NULL OR join_at <= $NOW)
+                ORDER BY COALESCE(join_at, created_at), id LIMIT 500 FOR UPDATE SKIP LOCKED""".replace("$NOW", NOW));
+        q.put("bots a node holds", """
+                SELECT * FROM bots WHERE owner_node = 'node-a' AND status NOT IN ('done', 'fatal')
+                ORDER BY created_at, id""");
+        q.put("release a dead node's bots", "UPDATE bots SET owner_node = NULL WHERE owner_node = 'node-dead'");
+        q.put("commands for a node", "SELECT * FROM bot_commands WHERE node_id = 'node-a' ORDER BY id");
+        q.put("commands of a deleted bot (retention's cascade)", "DELETE FROM bot_commands WHERE bot_id = " + BOT);
         q.put("bots next join_at", """
                 SELECT MIN(join_at) AS next_at FROM bots
                 WHERE dispatched = FALSE AND status = 'ready' AND join_at > $NOW""".replace("$NOW", NOW));
