@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,15 @@ class SecretScanEndToEndTest {
                             receiver.received().stream()
                                     .map(WebhookReceiver.Received::body)
                                     .toList()));
-            sources.put("logs", logs.text());
+            // Lines of com.sun.net.httpserver are the test's own OBF token server (ObfTokenServer: the bot creator's
+            // server, which logs its request lines at DEBUG); they reach this JVM's log since JUL goes through SLF4J.
+            // They are not Signet's: every other logger's line is scanned.
+            sources.put(
+                    "logs",
+                    logs.text()
+                            .lines()
+                            .filter(line -> !line.matches("^[A-Z]+ com\\.sun\\.net\\.httpserver .*"))
+                            .collect(Collectors.joining("\n")));
         }
 
         assertThat(zaks).hasSizeGreaterThanOrEqualTo(3).allMatch(z -> z.length() >= 20);
