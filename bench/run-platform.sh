@@ -9,7 +9,8 @@
 #
 # Environment: JAVA_HOME (JDK 25); SIGNET_BENCH_MVN_ARGS (extra Maven arguments, e.g. -o);
 # SIGNET_BENCH_SKIP_BUILD=1 (reuse the last build); SIGNET_BENCH_JAVA_OPTS (the platform's JVM, e.g.
-# -XX:StartFlightRecording=filename=platform.jfr,settings=profile); SIGNET_BENCH_EMULATOR_OPTS, SIGNET_BENCH_BROKER_OPTS.
+# -XX:StartFlightRecording=filename=platform.jfr,settings=profile); SIGNET_BENCH_EMULATOR_OPTS, SIGNET_BENCH_BROKER_OPTS;
+# SIGNET_DATABASE_POOL_SIZE and SIGNET_DATABASE_WRITERS are passed to the platform when set.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

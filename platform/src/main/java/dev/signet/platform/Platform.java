@@ -120,6 +120,7 @@ public final class Platform implements AutoCloseable {
                 database.jdbi(),
                 new Bots.Node(
                         nodeId, version(), node.lease(), config.databaseUrl().startsWith("jdbc:h2:")),
+                config.get(PlatformSettings.DATABASE_WRITERS),
                 json,
                 box,
                 webhooks.outbox(),

@@ -117,6 +117,12 @@ public record PlatformConfig(
                 throw new IllegalArgumentException("SIGNET_ENCRYPTION_KEY: " + ex.getMessage(), ex);
             }
         }
+        int pool = s.get(PlatformSettings.DATABASE_POOL_SIZE);
+        int writers = s.get(PlatformSettings.DATABASE_WRITERS);
+        check(
+                writers * 2 <= pool,
+                "SIGNET_DATABASE_WRITERS (" + writers + ") must be at most half of SIGNET_DATABASE_POOL_SIZE (" + pool
+                        + "): the API, the scheduler and webhook delivery need the rest of the pool");
         Driver driver = s.get(PlatformSettings.DRIVER);
         return new PlatformConfig(
                 s.get(PlatformSettings.HOST),

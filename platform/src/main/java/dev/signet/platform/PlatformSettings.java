@@ -57,6 +57,13 @@ public final class PlatformSettings {
             "20",
             "the most database connections this node opens; with many nodes keep their sum under PostgreSQL's"
                     + " `max_connections` (running bots share them through one batched write path)");
+    public static final Setting<Integer> DATABASE_WRITERS = Setting.of(
+            "SIGNET_DATABASE_WRITERS",
+            "--database-writers",
+            SettingType.integer("N", 1, 64),
+            "4",
+            "connections the running bots' batched write path uses at once (each bot always writes through the same"
+                    + " one, in order); part of the pool, so keep it well under `SIGNET_DATABASE_POOL_SIZE`");
     public static final Setting<Secret> ENCRYPTION_KEY = Setting.optional(
             "SIGNET_ENCRYPTION_KEY",
             "--encryption-key",
@@ -207,6 +214,7 @@ public final class PlatformSettings {
             DATA_DIR,
             DATABASE_URL,
             DATABASE_POOL_SIZE,
+            DATABASE_WRITERS,
             ENCRYPTION_KEY,
             WEBHOOK_URLS,
             WEBHOOK_SECRET,

@@ -80,6 +80,7 @@ public final class ApiHarness implements AutoCloseable {
         Bots bots = new Bots(
                 database.jdbi(),
                 new Bots.Node("test-node", "test", LEASE, false),
+                2,
                 json,
                 box,
                 webhooks.outbox(),
@@ -126,6 +127,7 @@ public final class ApiHarness implements AutoCloseable {
         return new Bots(
                 database.jdbi(),
                 new Bots.Node(nodeId, "test", LEASE, false),
+                2,
                 new JsonCodec(),
                 SecretBox.of(ENCRYPTION_KEY, new SecureRandom()),
                 webhooks.outbox(),

@@ -94,6 +94,8 @@ class PlatformConfigTest {
                 "SIGNET_ENCRYPTION_KEY | c2hvcnQ= | SIGNET_ENCRYPTION_KEY",
                 "SIGNET_OBF_RETRY_INTERVAL | 50ms | SIGNET_OBF_RETRY_INTERVAL",
                 "SIGNET_API_KEYS | 'a,,b' | SIGNET_API_KEYS",
+                "SIGNET_DATABASE_WRITERS | 0 | SIGNET_DATABASE_WRITERS",
+                "SIGNET_DATABASE_WRITERS | 11 | SIGNET_DATABASE_POOL_SIZE (20)", // more than half the default pool
             })
     void fromEnvironment_badValue_failsWithOneLineNamingTheVariable(String name, String value, String named) {
         Map<String, String> env = minimal();

@@ -141,6 +141,14 @@ public final class PlatformBench {
         env.put("SIGNET_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(bytes(random, 32)));
         env.put("SIGNET_ZOOM_SDK_KEY", DemoSeed.ACME_SDK_KEY);
         env.put("SIGNET_ZOOM_SDK_SECRET", DemoSeed.ACME_SDK_SECRET);
+        // The write path's knobs, from the bench's own environment, so one setting can be compared with another.
+        for (String tuning : List.of("SIGNET_DATABASE_POOL_SIZE", "SIGNET_DATABASE_WRITERS")) {
+            String value = System.getenv(tuning);
+            if (value != null) {
+                env.put(tuning, value);
+                System.out.println("platform setting from the environment: " + tuning + "=" + value);
+            }
+        }
         return env;
     }
 

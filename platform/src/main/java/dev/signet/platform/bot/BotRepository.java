@@ -266,24 +266,31 @@ final class BotRepository {
         return claimed;
     }
 
-    /** Records {@code batchId} as the last batch of bot writes {@code node}'s writer committed (in its transaction). */
-    void markWriteBatch(Handle h, String node, String batchId) {
-        int updated = h.createUpdate("UPDATE bot_write_marks SET batch_id = :batch WHERE node = :node")
+    /**
+     * Records {@code batchId} as the last batch of bot writes that lane {@code lane} of {@code node}'s writer committed
+     * (in its transaction).
+     */
+    void markWriteBatch(Handle h, String node, int lane, String batchId) {
+        int updated = h.createUpdate(
+                        "UPDATE bot_write_lane_marks SET batch_id = :batch WHERE node = :node AND lane = :lane")
                 .bind("node", node)
+                .bind("lane", lane)
                 .bind("batch", batchId)
                 .execute();
         if (updated == 0) {
-            h.createUpdate("INSERT INTO bot_write_marks (node, batch_id) VALUES (:node, :batch)")
+            h.createUpdate("INSERT INTO bot_write_lane_marks (node, lane, batch_id) VALUES (:node, :lane, :batch)")
                     .bind("node", node)
+                    .bind("lane", lane)
                     .bind("batch", batchId)
                     .execute();
         }
     }
 
-    /** The last batch of bot writes {@code node}'s writer committed, if any. */
-    Optional<String> lastWriteBatch(Handle h, String node) {
-        return h.createQuery("SELECT batch_id FROM bot_write_marks WHERE node = :node")
+    /** The last batch of bot writes lane {@code lane} of {@code node}'s writer committed, if any. */
+    Optional<String> lastWriteBatch(Handle h, String node, int lane) {
+        return h.createQuery("SELECT batch_id FROM bot_write_lane_marks WHERE node = :node AND lane = :lane")
                 .bind("node", node)
+                .bind("lane", lane)
                 .mapTo(String.class)
                 .findOne();
     }

@@ -33,11 +33,13 @@ public final class Bots implements AutoCloseable {
     /**
      * @param node this node: its id, the platform version it runs, its lease, and whether the database is exclusive to
      *     it (the embedded H2)
+     * @param writers connections the bots' batched write path uses at once (its lanes)
      * @param allowLoopbackTokenUrls accept {@code http://127.0.0.1…} token URLs (development and tests)
      */
     public Bots(
             Jdbi jdbi,
             Node node,
+            int writers,
             JsonCodec json,
             SecretBox box,
             WebhookOutbox outbox,
@@ -51,7 +53,14 @@ public final class Bots implements AutoCloseable {
         this.repository = new BotRepository(json, new BotSecrets(box));
         this.history = new BotHistoryRepository();
         this.writer = new StatusWriter(
-                jdbi, node.id(), repository, history, outbox, pause, StatusWriter.Settings.DEFAULTS, meters);
+                jdbi,
+                node.id(),
+                repository,
+                history,
+                outbox,
+                pause,
+                StatusWriter.Settings.DEFAULTS.withLanes(writers),
+                meters);
         this.store = new JdbcBotStore(jdbi, node.id(), repository, history, writer);
         this.cluster =
                 new JdbcCluster(jdbi, node.id(), node.version(), node.lease(), node.exclusive(), clock, repository);

@@ -73,6 +73,9 @@ final class NodeRepository {
         h.createUpdate("DELETE FROM bot_write_marks WHERE node = :id")
                 .bind("id", node)
                 .execute();
+        h.createUpdate("DELETE FROM bot_write_lane_marks WHERE node = :id")
+                .bind("id", node)
+                .execute();
         h.createUpdate("DELETE FROM platform_nodes WHERE id = :id")
                 .bind("id", node)
                 .execute();

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one write path of running bots (decision 0011): status changes, each with its webhooks, and participant lists,
- * written in batches by one thread over one connection, so thousands of bots never each hold a connection.
+ * written in batches by a few writer threads ("lanes"), each over one connection at a time, so thousands of bots
+ * never each hold a connection. A bot's writes always go to the same lane (chosen by its id), so they stay in order;
+ * several lanes let a database that commits in parallel (PostgreSQL) take several batches at once.
  *
  * <p>A bot waits until its own write has committed (the runtime's rule: a status is persisted, with its webhook
  * queued in the same transaction, before the bot moves on), so each bot's writes stay in order. A transient database
@@ -47,9 +49,20 @@ final class StatusWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusWriter.class);
 
     /** How the writer batches and retries. */
-    record Settings(int capacity, int batchSize, Duration minBackoff, Duration maxBackoff, Duration closeGrace) {
+    record Settings(
+            int lanes, int capacity, int batchSize, Duration minBackoff, Duration maxBackoff, Duration closeGrace) {
+        Settings {
+            if (lanes < 1) {
+                throw new IllegalArgumentException("at least one writer lane, got " + lanes);
+            }
+        }
+
         static final Settings DEFAULTS =
-                new Settings(16_384, 512, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10));
+                new Settings(1, 16_384, 512, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+        Settings withLanes(int lanes) {
+            return new Settings(lanes, capacity, batchSize, minBackoff, maxBackoff, closeGrace);
+        }
     }
 
     /** One bot's write: a status change, or its participant list. */
@@ -69,9 +82,8 @@ final class StatusWriter implements AutoCloseable {
     private final WebhookOutbox outbox;
     private final Pause pause;
     private final Settings settings;
-    private final BlockingQueue<Pending> queue;
+    private final List<Lane> lanes;
     private final Counter retries;
-    private final Thread thread;
     private volatile boolean closed;
 
     StatusWriter(
@@ -90,14 +102,28 @@ final class StatusWriter implements AutoCloseable {
         this.outbox = outbox;
         this.pause = pause;
         this.settings = settings;
-        this.queue = new ArrayBlockingQueue<>(settings.capacity());
-        Gauge.builder("signet.store.pending.writes", queue, BlockingQueue::size)
-                .description("Status changes waiting for the database")
-                .register(meters);
         this.retries = Counter.builder("signet.store.write.retries")
                 .description("Batches of bot writes retried after a transient database failure")
                 .register(meters);
-        this.thread = Thread.ofPlatform().name("signet-status-writer").daemon().start(this::run);
+        List<Lane> lanes = new ArrayList<>();
+        // The queue bound is shared out: the writer as a whole holds at most 'capacity' waiting writes.
+        int perLane = Math.max(1, settings.capacity() / settings.lanes());
+        for (int i = 0; i < settings.lanes(); i++) {
+            lanes.add(new Lane(i, perLane));
+        }
+        this.lanes = List.copyOf(lanes);
+        Gauge.builder("signet.store.pending.writes", this, StatusWriter::pending)
+                .description("Status changes waiting for the database")
+                .register(meters);
+        this.lanes.forEach(Lane::start);
+    }
+
+    private int pending() {
+        return lanes.stream().mapToInt(l -> l.queue.size()).sum();
+    }
+
+    private Lane laneOf(UUID botId) {
+        return lanes.get(Math.floorMod(botId.hashCode(), lanes.size()));
     }
 
     /** Records {@code change} and queues its webhooks; returns once committed. */
@@ -118,7 +144,7 @@ final class StatusWriter implements AutoCloseable {
                     throw new StoreClosedException();
                 }
                 try {
-                    if (queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
+                    if (laneOf(pending.botId()).queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
                         break;
                     }
                 } catch (InterruptedException e) {
@@ -145,164 +171,198 @@ final class StatusWriter implements AutoCloseable {
         }
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, settings.batchSize() - 1);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // nothing interrupts the writer but the JVM going down
-            }
-            if (!batch.isEmpty()) {
-                write(batch);
-                batch.clear();
+    /** One writer thread with its own queue, connection (one at a time) and write mark. */
+    private final class Lane {
+        private final int index;
+        private final BlockingQueue<Pending> queue;
+        private @Nullable Thread thread;
+
+        Lane(int index, int capacity) {
+            this.index = index;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+        }
+
+        void start() {
+            thread = Thread.ofPlatform()
+                    .name("signet-status-writer-" + index)
+                    .daemon()
+                    .start(this::run);
+        }
+
+        void join(Duration wait) throws InterruptedException {
+            Thread t = thread;
+            if (t != null) {
+                t.join(wait);
             }
         }
-    }
 
-    /** Writes one batch, retrying transient failures; isolates a change that fails for another reason. */
-    private void write(List<Pending> batch) {
-        Duration backoff = settings.minBackoff();
-        Duration waitedClosed = Duration.ZERO;
-        String batchId = UUID.randomUUID().toString();
-        boolean maybeCommitted = false; // a failed attempt may have failed after its COMMIT reached the database
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Written written;
-                if (maybeCommitted && committed(batchId)) {
-                    // Committed although the attempt saw a failure: the writes are in, exactly once. Which of them
-                    // were fenced off is not known any more; a node that lost a bot learns it from its lease.
-                    log.info(
-                            "a batch of {} bot writes reported failed had committed; not writing it again",
-                            batch.size());
-                    written = new Written(1, Set.of());
-                } else {
-                    written = jdbi.inTransaction(h -> writeAll(h, batch, batchId));
+        void failQueued() {
+            Pending left;
+            while ((left = queue.poll()) != null) {
+                left.done().completeExceptionally(new StoreClosedException());
+            }
+        }
+
+        private void run() {
+            List<Pending> batch = new ArrayList<>();
+            while (!closed || !queue.isEmpty()) {
+                try {
+                    Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, settings.batchSize() - 1);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // nothing interrupts the writer but the JVM going down
                 }
-                for (Pending p : batch) {
-                    if (written.lost().contains(p)) {
-                        p.done().completeExceptionally(new LeaseLostException());
+                if (!batch.isEmpty()) {
+                    write(batch);
+                    batch.clear();
+                }
+            }
+        }
+
+        /** Writes one batch, retrying transient failures; isolates a change that fails for another reason. */
+        private void write(List<Pending> batch) {
+            Duration backoff = settings.minBackoff();
+            Duration waitedClosed = Duration.ZERO;
+            String batchId = UUID.randomUUID().toString();
+            boolean maybeCommitted = false; // a failed attempt may have failed after its COMMIT reached the database
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Written written;
+                    if (maybeCommitted && committed(batchId)) {
+                        // Committed although the attempt saw a failure: the writes are in, exactly once. Which of them
+                        // were fenced off is not known any more; a node that lost a bot learns it from its lease.
+                        log.info(
+                                "a batch of {} bot writes reported failed had committed; not writing it again",
+                                batch.size());
+                        written = new Written(1, Set.of());
                     } else {
-                        p.done().complete(null);
+                        written = jdbi.inTransaction(h -> writeAll(h, batch, batchId));
+                    }
+                    for (Pending p : batch) {
+                        if (written.lost().contains(p)) {
+                            p.done().completeExceptionally(new LeaseLostException());
+                        } else {
+                            p.done().complete(null);
+                        }
+                    }
+                    if (written.queued() > 0) {
+                        outbox.committed();
+                    }
+                    if (attempt > 1) {
+                        log.info(
+                                "the database answers again; {} bot writes committed after {} attempts",
+                                batch.size(),
+                                attempt);
+                    }
+                    return;
+                } catch (RuntimeException e) {
+                    if (!TransientFailures.isTransient(e)) {
+                        isolate(batch, e);
+                        return;
+                    }
+                    maybeCommitted = true;
+                    retries.increment();
+                    if (attempt == 1 || attempt % 20 == 0) {
+                        log.warn(
+                                "the database failed a batch of {} bot writes ({}); retrying every {} ms at most, bots wait",
+                                batch.size(),
+                                TransientFailures.describe(e),
+                                settings.maxBackoff().toMillis());
                     }
                 }
-                if (written.queued() > 0) {
-                    outbox.committed();
+                if (closed) {
+                    waitedClosed = waitedClosed.plus(backoff);
+                    if (waitedClosed.compareTo(settings.closeGrace()) > 0) {
+                        log.warn(
+                                "stopping with {} bot writes not committed; the bots keep their last recorded status",
+                                batch.size());
+                        batch.forEach(p -> p.done().completeExceptionally(new StoreClosedException()));
+                        return;
+                    }
                 }
-                if (attempt > 1) {
-                    log.info(
-                            "the database answers again; {} bot writes committed after {} attempts",
-                            batch.size(),
-                            attempt);
+                try {
+                    pause.pause(backoff);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // nothing interrupts the writer but the JVM going down
                 }
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                        ? settings.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+
+        private void isolate(List<Pending> batch, RuntimeException cause) {
+            if (batch.size() <= 1) {
+                log.error("a bot write failed and is not retried", cause);
+                batch.forEach(p -> p.done().completeExceptionally(cause));
                 return;
-            } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
-                    isolate(batch, e);
-                    return;
+            }
+            batch.forEach(p -> write(List.of(p)));
+        }
+
+        /**
+         * Writes a batch in one transaction. Each write is fenced: it happens only while this node holds the bot (decision
+         * 0023); a write for a bot another node took over changes nothing and is reported lost.
+         */
+        private boolean committed(String batchId) {
+            return jdbi.withHandle(h -> bots.lastWriteBatch(h, node, index))
+                    .filter(batchId::equals)
+                    .isPresent();
+        }
+
+        private Written writeAll(Handle h, List<Pending> batch, String batchId) {
+            bots.markWriteBatch(h, node, index, batchId);
+            Set<Pending> lost = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Pending> rosterWrites = new ArrayList<>();
+            List<Pending> changeWrites = new ArrayList<>();
+            for (Pending p : batch) {
+                (p.roster() != null ? rosterWrites : changeWrites).add(p);
+            }
+
+            // Rosters: the last list of each bot in the batch is the one that stays; one DELETE and one INSERT batch.
+            if (!rosterWrites.isEmpty()) {
+                Map<UUID, List<Participant>> rosters = new LinkedHashMap<>();
+                rosterWrites.forEach(p -> rosters.put(p.botId(), Objects.requireNonNull(p.roster())));
+                Set<UUID> held = bots.heldAmong(h, rosters.keySet(), node);
+                rosterWrites.stream().filter(p -> !held.contains(p.botId())).forEach(lost::add);
+                rosters.keySet().retainAll(held);
+                history.replaceParticipants(h, rosters);
+            }
+
+            // Status changes, in order: one UPDATE batch (fenced row by row), then their history and webhooks in
+            // batches.
+            List<Map.Entry<UUID, StatusChange>> changes = changeWrites.stream()
+                    .map(p -> Map.entry(p.botId(), Objects.requireNonNull(p.change())))
+                    .toList();
+            boolean[] applied = bots.updateStatusesIfHeld(h, node, changes);
+            List<Map.Entry<UUID, StatusChange>> written = new ArrayList<>();
+            for (int i = 0; i < applied.length; i++) {
+                if (applied[i]) {
+                    written.add(changes.get(i));
+                } else {
+                    lost.add(changeWrites.get(i));
                 }
-                maybeCommitted = true;
-                retries.increment();
-                if (attempt == 1 || attempt % 20 == 0) {
-                    log.warn(
-                            "the database failed a batch of {} bot writes ({}); retrying every {} ms at most, bots wait",
-                            batch.size(),
-                            TransientFailures.describe(e),
-                            settings.maxBackoff().toMillis());
-                }
             }
-            if (closed) {
-                waitedClosed = waitedClosed.plus(backoff);
-                if (waitedClosed.compareTo(settings.closeGrace()) > 0) {
-                    log.warn(
-                            "stopping with {} bot writes not committed; the bots keep their last recorded status",
-                            batch.size());
-                    batch.forEach(p -> p.done().completeExceptionally(new StoreClosedException()));
-                    return;
-                }
+            history.appendStatuses(h, written);
+            // As at Recall, 'ready' is recorded but never sent.
+            List<Map.Entry<UUID, StatusChange>> sent = written.stream()
+                    .filter(e -> !e.getValue().code().equals(BotStatus.READY))
+                    .toList();
+            Map<UUID, Map<String, String>> metadata =
+                    bots.metadataOf(h, sent.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
+            List<WebhookOutbox.Message> webhooks = new ArrayList<>();
+            for (Map.Entry<UUID, StatusChange> e : sent) {
+                StatusWebhook webhook =
+                        StatusWebhook.of(e.getKey(), metadata.getOrDefault(e.getKey(), Map.of()), e.getValue());
+                webhooks.add(new WebhookOutbox.Message(e.getKey(), webhook.event(), webhook));
             }
-            try {
-                pause.pause(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // nothing interrupts the writer but the JVM going down
-            }
-            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-                    ? settings.maxBackoff()
-                    : backoff.multipliedBy(2);
+            return new Written(outbox.enqueueAll(h, webhooks), lost);
         }
-    }
-
-    private void isolate(List<Pending> batch, RuntimeException cause) {
-        if (batch.size() <= 1) {
-            log.error("a bot write failed and is not retried", cause);
-            batch.forEach(p -> p.done().completeExceptionally(cause));
-            return;
-        }
-        batch.forEach(p -> write(List.of(p)));
-    }
-
-    /**
-     * Writes a batch in one transaction. Each write is fenced: it happens only while this node holds the bot (decision
-     * 0023); a write for a bot another node took over changes nothing and is reported lost.
-     */
-    private boolean committed(String batchId) {
-        return jdbi.withHandle(h -> bots.lastWriteBatch(h, node))
-                .filter(batchId::equals)
-                .isPresent();
-    }
-
-    private Written writeAll(Handle h, List<Pending> batch, String batchId) {
-        bots.markWriteBatch(h, node, batchId);
-        Set<Pending> lost = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Pending> rosterWrites = new ArrayList<>();
-        List<Pending> changeWrites = new ArrayList<>();
-        for (Pending p : batch) {
-            (p.roster() != null ? rosterWrites : changeWrites).add(p);
-        }
-
-        // Rosters: the last list of each bot in the batch is the one that stays; one DELETE and one INSERT batch.
-        if (!rosterWrites.isEmpty()) {
-            Map<UUID, List<Participant>> rosters = new LinkedHashMap<>();
-            rosterWrites.forEach(p -> rosters.put(p.botId(), Objects.requireNonNull(p.roster())));
-            Set<UUID> held = bots.heldAmong(h, rosters.keySet(), node);
-            rosterWrites.stream().filter(p -> !held.contains(p.botId())).forEach(lost::add);
-            rosters.keySet().retainAll(held);
-            history.replaceParticipants(h, rosters);
-        }
-
-        // Status changes, in order: one UPDATE batch (fenced row by row), then their history and webhooks in batches.
-        List<Map.Entry<UUID, StatusChange>> changes = changeWrites.stream()
-                .map(p -> Map.entry(p.botId(), Objects.requireNonNull(p.change())))
-                .toList();
-        boolean[] applied = bots.updateStatusesIfHeld(h, node, changes);
-        List<Map.Entry<UUID, StatusChange>> written = new ArrayList<>();
-        for (int i = 0; i < applied.length; i++) {
-            if (applied[i]) {
-                written.add(changes.get(i));
-            } else {
-                lost.add(changeWrites.get(i));
-            }
-        }
-        history.appendStatuses(h, written);
-        // As at Recall, 'ready' is recorded but never sent.
-        List<Map.Entry<UUID, StatusChange>> sent = written.stream()
-                .filter(e -> !e.getValue().code().equals(BotStatus.READY))
-                .toList();
-        Map<UUID, Map<String, String>> metadata =
-                bots.metadataOf(h, sent.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
-        List<WebhookOutbox.Message> webhooks = new ArrayList<>();
-        for (Map.Entry<UUID, StatusChange> e : sent) {
-            StatusWebhook webhook =
-                    StatusWebhook.of(e.getKey(), metadata.getOrDefault(e.getKey(), Map.of()), e.getValue());
-            webhooks.add(new WebhookOutbox.Message(e.getKey(), webhook.event(), webhook));
-        }
-        return new Written(outbox.enqueueAll(h, webhooks), lost);
     }
 
     /**
@@ -313,13 +373,15 @@ final class StatusWriter implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            thread.join(settings.closeGrace().plusSeconds(5));
+            // The lanes drain in parallel: one deadline for all of them.
+            long deadline =
+                    System.nanoTime() + settings.closeGrace().plusSeconds(5).toNanos();
+            for (Lane lane : lanes) {
+                lane.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Pending left;
-        while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new StoreClosedException());
-        }
+        lanes.forEach(Lane::failQueued);
     }
 }

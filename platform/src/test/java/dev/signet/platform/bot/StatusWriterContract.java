@@ -82,12 +82,19 @@ abstract class StatusWriterContract {
                 Duration.ofSeconds(1));
     }
 
+    /** The writers these tests use write through {@value #LANES} lanes: each bot's writes must stay in order. */
+    static final int LANES = 3;
+
     /** A bot store's write path over {@code db}, as the platform wires it, with a short backoff. */
     StatusWriter writer(Database db, int capacity) {
-        return writer(db.jdbi(), capacity);
+        return writer(db.jdbi(), capacity, LANES);
     }
 
-    StatusWriter writer(Jdbi jdbi, int capacity) {
+    StatusWriter writer(Database db, int capacity, int lanes) {
+        return writer(db.jdbi(), capacity, lanes);
+    }
+
+    StatusWriter writer(Jdbi jdbi, int capacity, int lanes) {
         JsonCodec json = new JsonCodec();
         Webhooks webhooks = new Webhooks(
                 jdbi,
@@ -108,7 +115,7 @@ abstract class StatusWriterContract {
                 webhooks.outbox(),
                 Pause.real(),
                 new StatusWriter.Settings(
-                        capacity, 64, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5)),
+                        lanes, capacity, 64, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5)),
                 meters);
     }
 
@@ -192,7 +199,7 @@ abstract class StatusWriterContract {
         List<UUID> bots = createBots(3);
         AtomicBoolean armed = new AtomicBoolean();
         DataSource breaking = commitThenBreak(database.jdbcUrl(), armed);
-        try (StatusWriter writer = writer(Jdbi.create(breaking).setTemplateEngine(TemplateEngine.NOP), 16)) {
+        try (StatusWriter writer = writer(Jdbi.create(breaking).setTemplateEngine(TemplateEngine.NOP), 16, LANES)) {
             writer.transition(bots.get(0), new StatusChange("joining_call", null, null, START));
             armed.set(true); // the next COMMIT reaches the database, then the connection "breaks"
             for (UUID bot : bots) {

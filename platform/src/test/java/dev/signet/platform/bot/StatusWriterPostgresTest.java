@@ -84,7 +84,7 @@ class StatusWriterPostgresTest extends StatusWriterContract {
         AtomicInteger done = new AtomicInteger();
         try (TcpProxy proxy = new TcpProxy(5432);
                 Database db = Database.open(through(proxy, database.jdbcUrl()), 2, Duration.ofSeconds(2));
-                StatusWriter writer = writer(db, 4);
+                StatusWriter writer = writer(db, 4, 1); // one lane: its queue alone holds the 4
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             proxy.cut();
             List<Future<?>> futures = writeAll(pool, writer, bots, done);

@@ -51,6 +51,7 @@ final class DashboardHarness implements AutoCloseable {
         this.bots = new Bots(
                 database.jdbi(),
                 new Bots.Node("dashboard-test-node", "test", Duration.ofSeconds(20), false),
+                2,
                 json,
                 box,
                 webhooks.outbox(),
