@@ -45,6 +45,11 @@ final class WebhookDeliverer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
     /** The most rows one claim takes (each endpoint's cap is usually lower). */
     static final int BATCH = 200;
+    /**
+     * Outcomes waiting for the recorder past which no new attempts are claimed: sends never run far ahead of the
+     * database, so an outage stops them too.
+     */
+    static final int UNRECORDED = OutcomeRecorder.BATCH;
     /** How often endpoints no longer configured are looked for in the table (replayed or queued before a change). */
     private static final Duration DISCOVERY = Duration.ofSeconds(10);
 
@@ -136,6 +141,9 @@ final class WebhookDeliverer implements AutoCloseable {
     }
 
     private void deliverDue() {
+        if (recorder.waiting() >= UNRECORDED) {
+            return; // the database is behind: no new sends until outcomes are written (the recorder rings)
+        }
         Instant now = clock.instant();
         Instant lease = now.plus(settings.lease());
         for (String endpoint : endpoints(now)) {
@@ -179,9 +187,10 @@ final class WebhookDeliverer implements AutoCloseable {
     }
 
     /**
-     * One attempt on the attempts pool; its outcome goes to the recorder, which frees the endpoint's slot once it is
-     * written. If the platform stops during the attempt, nothing is recorded: the row stays claimed and pending, and
-     * is attempted again when its lease ends — never lost.
+     * One attempt on the attempts pool. The endpoint's slot is freed as soon as the exchange ends, so the next claim
+     * need not wait for this outcome's write; the row stays claimed (its lease) until the recorder writes the outcome,
+     * so no other claim sends it meanwhile. If the platform stops during the attempt, nothing is recorded: the row
+     * stays claimed and pending, and is attempted again when its lease ends — never lost.
      */
     private void attemptSafely(Claimed claimed) {
         String endpoint = claimed.delivery().endpoint();
@@ -194,16 +203,11 @@ final class WebhookDeliverer implements AutoCloseable {
                     claimed.delivery().id(),
                     e.toString());
         } finally {
-            if (outcome == null) {
-                slots.release(endpoint);
-                wake();
-            }
+            slots.release(endpoint);
+            wake();
         }
         if (outcome != null) {
-            recorder.add(outcome, () -> {
-                slots.release(endpoint);
-                wake();
-            });
+            recorder.add(outcome, this::wake);
         }
     }
 
