@@ -32,7 +32,8 @@ public final class EmulatorBench {
     private static final long STREAMS = 82_000_000_000L;
     private static final int STREAM_MEETING = 1_000;
     /**
-     * Warm-up meetings filled before the measured phases, so the JIT has finished with the join and stream paths:
+     * Warm-up meetings filled before the measured phases, so the JIT has done most of its work on the join and stream
+     * paths (C2 still compiles, tapering off, through the measured phases: its CPU is printed apart):
      * with one meeting of 500 (the first version) C2 was still a third of the emulator's CPU in the first measured
      * phase, and four fills of 1,000 in a row cost 4.2, 2.9, 2.4 and 2.0 ms of emulator CPU a join.
      */
@@ -77,24 +78,28 @@ public final class EmulatorBench {
             }
             out.println();
             out.println("| participants | joins/s | join p50 (ms) | join p99 (ms) | all events delivered (s) |"
-                    + " emulator CPU per join (ms) | joins/s per emulator core | load generator CPU per join (ms) |");
-            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    + " emulator CPU per join (ms) | of which JIT (ms) | joins/s per emulator core |"
+                    + " load generator CPU per join (ms) |");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int size : sizes) {
                 try (MeetingLoad load = new MeetingLoad(emulator.baseUrl(), http, sdk)) {
                     double cpuBefore = emulator.cpuSeconds();
+                    double jitBefore = emulator.jitCpuSeconds();
                     double loadCpuBefore = ownCpuSeconds();
                     MeetingLoad.Result r = load.fill(JOINS + size, size, clients);
                     double cpuPerJoin = (emulator.cpuSeconds() - cpuBefore) / size;
+                    double jitPerJoin = (emulator.jitCpuSeconds() - jitBefore) / size;
                     double loadCpuPerJoin = (ownCpuSeconds() - loadCpuBefore) / size;
                     out.printf(
                             Locale.ROOT,
-                            "| %,d | %.0f | %.1f | %.1f | %.2f | %.2f | %.0f | %.2f |%n",
+                            "| %,d | %.0f | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f |%n",
                             r.size(),
                             r.joinsPerSecond(),
                             r.p50Millis(),
                             r.p99Millis(),
                             r.deliveredSeconds(),
                             cpuPerJoin * 1000,
+                            jitPerJoin * 1000,
                             1 / cpuPerJoin,
                             loadCpuPerJoin * 1000);
                     load.end(JOINS + size);

@@ -92,6 +92,33 @@ final class EmulatorProcess implements AutoCloseable {
                 / 1e9;
     }
 
+    /**
+     * CPU time (user + system) the emulator's JIT compiler threads used so far, in seconds, from
+     * {@code /proc/<pid>/task/<tid>/stat} at clock-tick resolution (100 Hz): part of {@link #cpuSeconds()} that is
+     * warm-up, not joins.
+     */
+    double jitCpuSeconds() throws IOException {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] fields = stat.substring(close + 2).split(" ", -1);
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                }
+            }
+        }
+        return ticks / 100.0;
+    }
+
     /** The process's resident set size in MiB. */
     double rssMib() throws IOException {
         for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
