@@ -2,6 +2,7 @@ package dev.signet.platform.bot;
 
 import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.runtime.Participant;
+import dev.signet.platform.runtime.RosterChange;
 import dev.signet.platform.runtime.StatusChange;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,21 +82,59 @@ final class BotHistoryRepository {
                 """);
         rosters.forEach((botId, participants) -> {
             for (int i = 0; i < participants.size(); i++) {
-                Participant p = participants.get(i);
-                batch.bind("bot_id", botId)
-                        .bind("seq_no", i)
-                        .bind("participant_id", p.id())
-                        .bind("display_name", p.displayName())
-                        .bind("email", p.email())
-                        .bind("avatar_url", p.avatarUrl())
-                        .bind("signed_in", p.signedIn())
-                        .bind("is_host", p.host())
-                        .add();
+                bindParticipant(batch, botId, i, participants.get(i)).add();
             }
         });
         if (batch.size() > 0) {
             batch.execute();
         }
+    }
+
+    /**
+     * Applies what changed in each bot's participant list since its last write: new participants are inserted at their
+     * positions, changed ones updated in place.
+     */
+    void changeParticipants(Handle h, Map<UUID, RosterChange> changes) {
+        PreparedBatch inserts = h.prepareBatch("""
+                INSERT INTO bot_participants (bot_id, seq_no, participant_id, display_name, email, avatar_url,
+                    signed_in, is_host)
+                VALUES (:bot_id, :seq_no, :participant_id, :display_name, :email, :avatar_url, :signed_in, :is_host)
+                """);
+        PreparedBatch updates = h.prepareBatch("""
+                UPDATE bot_participants SET participant_id = :participant_id, display_name = :display_name,
+                    email = :email, avatar_url = :avatar_url, signed_in = :signed_in, is_host = :is_host
+                WHERE bot_id = :bot_id AND seq_no = :seq_no
+                """);
+        changes.forEach((botId, change) -> {
+            for (int i = 0; i < change.appended().size(); i++) {
+                bindParticipant(
+                                inserts,
+                                botId,
+                                change.from() + i,
+                                change.appended().get(i))
+                        .add();
+            }
+            change.updated()
+                    .forEach((position, p) ->
+                            bindParticipant(updates, botId, position, p).add());
+        });
+        if (inserts.size() > 0) {
+            inserts.execute();
+        }
+        if (updates.size() > 0) {
+            updates.execute();
+        }
+    }
+
+    private static PreparedBatch bindParticipant(PreparedBatch batch, UUID botId, int seqNo, Participant p) {
+        return batch.bind("bot_id", botId)
+                .bind("seq_no", seqNo)
+                .bind("participant_id", p.id())
+                .bind("display_name", p.displayName())
+                .bind("email", p.email())
+                .bind("avatar_url", p.avatarUrl())
+                .bind("signed_in", p.signedIn())
+                .bind("is_host", p.host());
     }
 
     Map<UUID, List<Participant>> participants(Handle h, Collection<UUID> botIds) {

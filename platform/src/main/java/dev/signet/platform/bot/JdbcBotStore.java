@@ -4,6 +4,7 @@ import dev.signet.platform.runtime.BotStatus;
 import dev.signet.platform.runtime.BotStore;
 import dev.signet.platform.runtime.Claimed;
 import dev.signet.platform.runtime.Participant;
+import dev.signet.platform.runtime.RosterChange;
 import dev.signet.platform.runtime.StatusChange;
 import java.time.Instant;
 import java.util.Collection;
@@ -82,5 +83,12 @@ final class JdbcBotStore implements BotStore {
     @Override
     public void participants(UUID botId, List<Participant> participants) {
         writer.participants(botId, participants);
+    }
+
+    @Override
+    public void participantsChanged(UUID botId, RosterChange change) {
+        if (!change.isEmpty()) {
+            writer.participantsChanged(botId, change);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.signet.platform.bot;
 import dev.signet.platform.runtime.BotStatus;
 import dev.signet.platform.runtime.LeaseLostException;
 import dev.signet.platform.runtime.Participant;
+import dev.signet.platform.runtime.RosterChange;
 import dev.signet.platform.runtime.StatusChange;
 import dev.signet.platform.runtime.StoreClosedException;
 import dev.signet.platform.time.Pause;
@@ -65,12 +66,17 @@ final class StatusWriter implements AutoCloseable {
         }
     }
 
-    /** One bot's write: a status change, or its participant list. */
+    /** One bot's write: a status change, its participant list, or what changed in that list. */
     private record Pending(
             UUID botId,
             @Nullable StatusChange change,
             @Nullable List<Participant> roster,
-            CompletableFuture<Void> done) {}
+            @Nullable RosterChange rosterChange,
+            CompletableFuture<Void> done) {
+        boolean isRoster() {
+            return roster != null || rosterChange != null;
+        }
+    }
 
     /** What one batch committed: how many webhooks it queued, and the writes of bots this node no longer holds. */
     private record Written(int queued, Set<Pending> lost) {}
@@ -128,12 +134,17 @@ final class StatusWriter implements AutoCloseable {
 
     /** Records {@code change} and queues its webhooks; returns once committed. */
     void transition(UUID botId, StatusChange change) {
-        submit(new Pending(botId, change, null, new CompletableFuture<>()));
+        submit(new Pending(botId, change, null, null, new CompletableFuture<>()));
     }
 
     /** Replaces the bot's participant list; returns once committed. */
     void participants(UUID botId, List<Participant> participants) {
-        submit(new Pending(botId, null, List.copyOf(participants), new CompletableFuture<>()));
+        submit(new Pending(botId, null, List.copyOf(participants), null, new CompletableFuture<>()));
+    }
+
+    /** Applies what changed in the bot's participant list since its last write; returns once committed. */
+    void participantsChanged(UUID botId, RosterChange change) {
+        submit(new Pending(botId, null, null, change, new CompletableFuture<>()));
     }
 
     private void submit(Pending pending) {
@@ -321,17 +332,28 @@ final class StatusWriter implements AutoCloseable {
             List<Pending> rosterWrites = new ArrayList<>();
             List<Pending> changeWrites = new ArrayList<>();
             for (Pending p : batch) {
-                (p.roster() != null ? rosterWrites : changeWrites).add(p);
+                (p.isRoster() ? rosterWrites : changeWrites).add(p);
             }
 
-            // Rosters: the last list of each bot in the batch is the one that stays; one DELETE and one INSERT batch.
+            // Rosters. A runner's first list replaces the bot's (one DELETE and one INSERT batch); after it, each
+            // write holds only what changed (an INSERT batch of new participants, an UPDATE batch of changed ones).
+            // A bot waits for each write, so a batch holds at most one of its roster writes.
             if (!rosterWrites.isEmpty()) {
-                Map<UUID, List<Participant>> rosters = new LinkedHashMap<>();
-                rosterWrites.forEach(p -> rosters.put(p.botId(), Objects.requireNonNull(p.roster())));
-                Set<UUID> held = bots.heldAmong(h, rosters.keySet(), node);
-                rosterWrites.stream().filter(p -> !held.contains(p.botId())).forEach(lost::add);
-                rosters.keySet().retainAll(held);
-                history.replaceParticipants(h, rosters);
+                Set<UUID> held = bots.heldAmong(
+                        h, rosterWrites.stream().map(Pending::botId).collect(Collectors.toSet()), node);
+                Map<UUID, List<Participant>> replaced = new LinkedHashMap<>();
+                Map<UUID, RosterChange> changed = new LinkedHashMap<>();
+                for (Pending p : rosterWrites) {
+                    if (!held.contains(p.botId())) {
+                        lost.add(p);
+                    } else if (p.roster() != null) {
+                        replaced.put(p.botId(), p.roster());
+                    } else {
+                        changed.put(p.botId(), Objects.requireNonNull(p.rosterChange()));
+                    }
+                }
+                history.replaceParticipants(h, replaced);
+                history.changeParticipants(h, changed);
             }
 
             // Status changes, in order: one UPDATE batch (fenced row by row), then their history and webhooks in

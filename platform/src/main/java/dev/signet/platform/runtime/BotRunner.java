@@ -20,9 +20,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,7 +64,10 @@ final class BotRunner implements Runnable {
     private final AtomicReference<@Nullable BotEvent> command = new AtomicReference<>();
 
     private final Deque<BotEvent> pending = new ArrayDeque<>();
-    private final Map<String, Participant> roster = new LinkedHashMap<>();
+    private final List<Participant> roster = new ArrayList<>(); // in the order first seen
+    private final Map<String, Integer> rosterPositions = new HashMap<>();
+    private final Set<Integer> rosterUpdated = new TreeSet<>(); // positions below rosterWritten changed since
+    private int rosterWritten = -1; // participants the store holds from this runner; -1: none yet (the first replaces)
     private boolean rosterDirty;
     private @Nullable Instant rosterFlushedAt;
     private BotState state = new BotState.Idle();
@@ -182,7 +188,16 @@ final class BotRunner implements Runnable {
             MeetingParticipant p = joined.participant();
             Participant seen =
                     new Participant(p.id(), p.displayName(), p.email(), p.avatarUrl(), p.signedIn(), p.host());
-            if (!seen.equals(roster.put(p.id(), seen))) {
+            Integer position = rosterPositions.get(p.id());
+            if (position == null) {
+                rosterPositions.put(p.id(), roster.size());
+                roster.add(seen);
+                rosterDirty = true;
+            } else if (!seen.equals(roster.get(position))) {
+                roster.set(position, seen);
+                if (position < rosterWritten) {
+                    rosterUpdated.add(position);
+                }
                 rosterDirty = true;
             }
         }
@@ -205,7 +220,20 @@ final class BotRunner implements Runnable {
         if (rosterDirty) {
             rosterDirty = false;
             rosterFlushedAt = deps.clock().instant();
-            deps.store().participants(bot.id(), new ArrayList<>(roster.values()));
+            int size = roster.size();
+            if (rosterWritten < 0) {
+                // This runner's first write replaces whatever an earlier runner of the bot (another node) wrote.
+                deps.store().participants(bot.id(), List.copyOf(roster));
+            } else {
+                Map<Integer, Participant> updated = new HashMap<>();
+                rosterUpdated.forEach(position -> updated.put(position, roster.get(position)));
+                deps.store()
+                        .participantsChanged(
+                                bot.id(),
+                                new RosterChange(rosterWritten, roster.subList(rosterWritten, size), updated));
+            }
+            rosterWritten = size;
+            rosterUpdated.clear();
         }
     }
 

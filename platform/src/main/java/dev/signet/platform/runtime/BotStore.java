@@ -42,6 +42,12 @@ public interface BotStore {
     /** Appends a status change and queues its webhook, in one transaction (persisted before the webhook). */
     void transition(UUID botId, StatusChange change);
 
-    /** Replaces the participants the bot has seen in its meeting. */
+    /** Replaces the participants the bot has seen in its meeting (a runner's first write of the list). */
     void participants(UUID botId, List<Participant> participants);
+
+    /**
+     * Applies what changed in the bot's participant list since this runner's last {@link #participants} or
+     * {@code participantsChanged} write, which must have completed.
+     */
+    void participantsChanged(UUID botId, RosterChange change);
 }

@@ -8,6 +8,8 @@ import dev.signet.platform.TestDatabase;
 import dev.signet.platform.crypto.SecretBox;
 import dev.signet.platform.db.Database;
 import dev.signet.platform.http.JsonCodec;
+import dev.signet.platform.runtime.Participant;
+import dev.signet.platform.runtime.RosterChange;
 import dev.signet.platform.runtime.StatusChange;
 import dev.signet.platform.time.Pause;
 import dev.signet.platform.webhook.WebhookSettings;
@@ -279,6 +281,35 @@ abstract class StatusWriterContract {
             assertThat(lists.get(bot))
                     .extracting(dev.signet.platform.runtime.Participant::displayName)
                     .containsExactly("New");
+        }
+    }
+
+    @Test
+    void participantsChanged_appendsNewAndUpdatesChangedInPlace() throws Exception {
+        List<UUID> bots = createBots(3);
+        Participant host = new Participant("p1", "Host", null, null, false, true);
+        Participant guest = new Participant("p2", "Guest", null, null, false, false);
+        try (Database db = Database.open(database.jdbcUrl(), 2);
+                StatusWriter writer = writer(db, 16)) {
+            for (UUID bot : bots) {
+                writer.participants(bot, List.of(host, guest));
+                writer.participantsChanged(
+                        bot,
+                        new RosterChange(
+                                2,
+                                List.of(new Participant("p3", "Late", "late@example.com", null, true, false)),
+                                Map.of(0, new Participant("p1", "Host (renamed)", null, null, false, true))));
+                writer.participantsChanged(
+                        bot,
+                        new RosterChange(
+                                3, List.of(new Participant("p4", "Later", null, null, false, false)), Map.of()));
+            }
+        }
+        var lists = harness.jdbi().withHandle(h -> new BotHistoryRepository().participants(h, bots));
+        for (UUID bot : bots) {
+            assertThat(lists.get(bot))
+                    .extracting(Participant::displayName)
+                    .containsExactly("Host (renamed)", "Guest", "Late", "Later");
         }
     }
 }

@@ -323,6 +323,33 @@ class BotRuntimeTest {
         assertThat(f.store.participantWrites(bot.id())).isEqualTo(2);
     }
 
+    @Test
+    void bot_laterParticipantWrites_holdOnlyWhatChanged() {
+        RunnableBot bot = f.bot();
+        MeetingParticipant bob = new MeetingParticipant("p-bob", "Bob", null, null, false, false, false);
+        MeetingParticipant aliceRenamed = new MeetingParticipant(
+                ALICE.id(), "Alice (phone)", ALICE.email(), ALICE.avatarUrl(), ALICE.signedIn(), ALICE.host(), false);
+        f.driver.then(
+                emit(IN_MEETING),
+                emit(new DriverEvent.ParticipantJoined(SELF)),
+                emit(new DriverEvent.ParticipantJoined(ALICE)),
+                advance(BotRunner.ROSTER_FLUSH.plusSeconds(1)),
+                emit(new DriverEvent.ParticipantJoined(aliceRenamed)),
+                emit(new DriverEvent.ParticipantJoined(bob)),
+                advance(BotRunner.ROSTER_FLUSH.plusSeconds(1)),
+                emit(new DriverEvent.MeetingEnded()));
+
+        runToEnd(bot);
+
+        assertThat(f.store.participantsOf(bot.id()))
+                .extracting(Participant::displayName)
+                .containsExactly("Notetaker", "Alice (phone)", "Bob");
+        assertThat(f.store.participantWrites(bot.id())).isGreaterThanOrEqualTo(2);
+        assertThat(f.store.participantChanges(bot.id()))
+                .as("every write after the first holds only what changed")
+                .isEqualTo(f.store.participantWrites(bot.id()) - 1);
+    }
+
     @ParameterizedTest
     @CsvSource({"false, bot_kicked_from_call", "true, bot_kicked_from_waiting_room"})
     void bot_removedByHost_endsKicked(boolean fromWaitingRoom, String subCode) {

@@ -19,6 +19,7 @@ final class InMemoryBotStore implements BotStore {
         final List<StatusChange> changes = new ArrayList<>();
         List<Participant> participants = List.of();
         int participantWrites;
+        int participantChanges;
 
         Row(RunnableBot bot, boolean dispatched) {
             this.bot = bot;
@@ -134,6 +135,21 @@ final class InMemoryBotStore implements BotStore {
         row.participantWrites++;
     }
 
+    @Override
+    public synchronized void participantsChanged(UUID botId, RosterChange change) {
+        Row row = row(botId);
+        if (change.from() != row.participants.size()) {
+            throw new IllegalStateException("the change starts at " + change.from() + " but the store holds "
+                    + row.participants.size() + " participants");
+        }
+        List<Participant> next = new ArrayList<>(row.participants);
+        change.updated().forEach(next::set);
+        next.addAll(change.appended());
+        row.participants = List.copyOf(next);
+        row.participantWrites++;
+        row.participantChanges++;
+    }
+
     /** The bot's status changes after its first, as {@code code} or {@code code/sub_code}. */
     synchronized List<String> statuses(UUID botId) {
         List<StatusChange> changes = row(botId).changes;
@@ -153,6 +169,11 @@ final class InMemoryBotStore implements BotStore {
 
     synchronized boolean dispatched(UUID botId) {
         return row(botId).dispatched;
+    }
+
+    /** How many of the bot's participant writes held only what changed. */
+    synchronized int participantChanges(UUID botId) {
+        return row(botId).participantChanges;
     }
 
     synchronized int participantWrites(UUID botId) {
