@@ -1,6 +1,7 @@
 package dev.signet.bench.platform;
 
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param heapAfterGcMib the bench JVM's heap after a full GC with every bot of the phase in call (the platform, plus
  *     the few MiB of the harness measured before the platform started)
  * @param emulatorHeapMib the emulator child's heap after a full GC at the same moment
+ * @param duplicateWebhooks webhooks received again under a {@code webhook-id} already received
+ * @param fatalReasons the phase's fatal bots by {@code sub_code: message}
  * @param peakPendingWrites the most bot writes waiting for the database, sampled every 100 ms
  * @param load the one-minute load average before and after the phase
  */
@@ -29,6 +32,8 @@ record PhaseResult(
         long heapAfterGcMib,
         long emulatorHeapMib,
         int webhooks,
+        int duplicateWebhooks,
+        Map<String, Integer> fatalReasons,
         long peakPendingWrites,
         double zoomCalls,
         String load) {}

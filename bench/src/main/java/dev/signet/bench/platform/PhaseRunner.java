@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,6 +115,8 @@ final class PhaseRunner {
                 heap,
                 emulatorHeap,
                 tally.webhooks().get(),
+                tally.duplicates().get(),
+                latencies.fatalReasons(),
                 peakPending,
                 zoomCalls() - zoomBefore,
                 loadBefore + " -> " + loadAverage());
@@ -142,11 +146,13 @@ final class PhaseRunner {
     }
 
     /** What the platform recorded for the phase's bots, read page by page through the API. */
-    private record Latencies(int inCall, int fatal, List<Long> sortedMs, Duration lastInCall) {}
+    private record Latencies(
+            int inCall, int fatal, Map<String, Integer> fatalReasons, List<Long> sortedMs, Duration lastInCall) {}
 
     private Latencies latencies(String tag, Instant start) throws Exception {
         List<Long> ms = new ArrayList<>();
         int fatal = 0;
+        Map<String, Integer> reasons = new TreeMap<>();
         Instant last = start;
         @Nullable String next = api("/api/v1/bot/?page_size=100&metadata__phase=" + tag);
         while (next != null) {
@@ -164,13 +170,19 @@ final class PhaseRunner {
                     }
                     if (code.equals("fatal")) {
                         fatal++;
+                        String message = change.path("message").asText("");
+                        reasons.merge(
+                                change.path("sub_code").asText("") + ": "
+                                        + message.substring(0, Math.min(message.length(), 120)),
+                                1,
+                                Integer::sum);
                     }
                 }
             }
             next = page.path("next").isTextual() ? page.path("next").asText() : null;
         }
         List<Long> sorted = ms.stream().sorted().toList();
-        return new Latencies(sorted.size(), fatal, sorted, Duration.between(start, last));
+        return new Latencies(sorted.size(), fatal, reasons, sorted, Duration.between(start, last));
     }
 
     private void leave(List<String> ids) throws Exception {

@@ -13,7 +13,7 @@ final class Report {
                 Locale.ROOT,
                 "in call %d of %d, fatal %d; all in call %s after the first creation; creation -> in call p50 %d ms,"
                         + " p99 %d ms, max %d ms; %.0f bots/s created; platform heap after GC %d MiB (emulator %d"
-                        + " MiB); webhooks %d; peak pending writes %d; Zoom calls %.0f; load %s",
+                        + " MiB); webhooks %d (duplicate ids %d); peak pending writes %d; Zoom calls %.0f; load %s%s",
                 r.inCall(),
                 r.bots(),
                 r.fatal(),
@@ -25,9 +25,11 @@ final class Report {
                 r.heapAfterGcMib(),
                 r.emulatorHeapMib(),
                 r.webhooks(),
+                r.duplicateWebhooks(),
                 r.peakPendingWrites(),
                 r.zoomCalls(),
-                r.load());
+                r.load(),
+                r.fatalReasons().isEmpty() ? "" : "; fatal by reason " + r.fatalReasons());
     }
 
     /** The table; heap per bot is the heap above {@code idleHeapMib} (measured with no bot running) per bot. */

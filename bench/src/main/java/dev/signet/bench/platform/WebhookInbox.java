@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the platform's status webhooks and tallies them by the {@code phase} metadata the bench gives each bot, so
@@ -16,15 +17,20 @@ final class WebhookInbox implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One phase's bots as their webhooks reported them. */
-    record Tally(Set<String> inCall, Set<String> fatal, Set<String> done, AtomicInteger webhooks) {
+    record Tally(
+            Set<String> inCall, Set<String> fatal, Set<String> done, AtomicInteger webhooks, AtomicInteger duplicates) {
         Tally() {
             this(
                     ConcurrentHashMap.newKeySet(),
                     ConcurrentHashMap.newKeySet(),
                     ConcurrentHashMap.newKeySet(),
+                    new AtomicInteger(),
                     new AtomicInteger());
         }
     }
+
+    /** Every {@code webhook-id} received: a second delivery of one is counted as a duplicate (at least once). */
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
 
     private final ConcurrentMap<String, Tally> phases = new ConcurrentHashMap<>();
     private final Javalin server;
@@ -35,7 +41,7 @@ final class WebhookInbox implements AutoCloseable {
                     config.startup.showJavalinBanner = false;
                     config.startup.showOldJavalinVersionWarning = false;
                     config.routes.post("/webhooks", ctx -> {
-                        receive(JSON.readTree(ctx.body()));
+                        receive(ctx.header("webhook-id"), JSON.readTree(ctx.body()));
                         ctx.status(204);
                     });
                 })
@@ -51,10 +57,13 @@ final class WebhookInbox implements AutoCloseable {
         return phases.computeIfAbsent(phase, p -> new Tally());
     }
 
-    private void receive(JsonNode body) {
+    private void receive(@Nullable String webhookId, JsonNode body) {
         JsonNode bot = body.path("data").path("bot");
         Tally tally = tally(bot.path("metadata").path("phase").asText(""));
         tally.webhooks().incrementAndGet();
+        if (webhookId != null && !ids.add(webhookId)) {
+            tally.duplicates().incrementAndGet();
+        }
         String id = bot.path("id").asText();
         switch (body.path("event").asText()) {
             case "bot.in_call_not_recording" -> tally.inCall().add(id);
