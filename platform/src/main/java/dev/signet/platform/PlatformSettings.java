@@ -61,9 +61,10 @@ public final class PlatformSettings {
             "SIGNET_DATABASE_WRITERS",
             "--database-writers",
             SettingType.integer("N", 1, 64),
-            "4",
+            "1",
             "connections the running bots' batched write path uses at once (each bot always writes through the same"
-                    + " one, in order); part of the pool, so keep it well under `SIGNET_DATABASE_POOL_SIZE`");
+                    + " one, in order); more help a PostgreSQL with cores to spare (docs/benchmarks.md); at most half"
+                    + " of `SIGNET_DATABASE_POOL_SIZE`");
     public static final Setting<Secret> ENCRYPTION_KEY = Setting.optional(
             "SIGNET_ENCRYPTION_KEY",
             "--encryption-key",
