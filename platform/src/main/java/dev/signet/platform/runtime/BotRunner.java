@@ -166,7 +166,15 @@ final class BotRunner implements Runnable {
         for (BotAction action : step.actions()) {
             switch (action) {
                 case Emit emit -> emit(emit);
-                case Join join -> join(join.role());
+                case Join join -> {
+                    // The watchdog times Zoom, not this platform: waiting for the database to record joining_call
+                    // (seconds under load) must not use up the join's time.
+                    if (state instanceof BotState.Joining joining) {
+                        state = new BotState.Joining(
+                                joining.attempt(), deps.clock().instant());
+                    }
+                    join(join.role());
+                }
                 case LeaveMeeting leave -> closeSession();
             }
         }

@@ -379,6 +379,21 @@ class BotRuntimeTest {
     }
 
     @Test
+    void bot_slowDatabaseWrite_doesNotUseUpTheJoinWatchdog() {
+        RunnableBot bot = f.bot();
+        // Recording joining_call takes longer than the whole watchdog (60 s), as a database under load can.
+        f.store.onWrite(change -> {
+            if (change.code().equals("joining_call")) {
+                f.clock.advance(Duration.ofSeconds(61));
+            }
+        });
+        f.driver.then(advance(Duration.ofSeconds(30)), emit(IN_MEETING), emit(new DriverEvent.MeetingEnded()));
+
+        assertThat(runToEnd(bot)).startsWith("joining_call", "in_call_not_recording");
+        assertThat(f.counter(RuntimeMetrics.JOINS, "zoom_join_timeout")).isZero();
+    }
+
+    @Test
     void bot_driverCannotLoadSdk_isFatalSdkLoadFailed() {
         RunnableBot bot = f.bot();
         f.driver.then(emit(new DriverEvent.DriverFailed(DriverFailure.SDK_LOAD_FAILED, "404")));

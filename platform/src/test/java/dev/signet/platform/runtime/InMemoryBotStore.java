@@ -123,9 +123,19 @@ final class InMemoryBotStore implements BotStore {
         rows.values().forEach(row -> row.held = false);
     }
 
+    private volatile java.util.function.Consumer<StatusChange> onWrite = change -> {};
+
+    /** Runs {@code action} as each status change is written, e.g. to let time pass as a busy database would. */
+    void onWrite(java.util.function.Consumer<StatusChange> action) {
+        this.onWrite = action;
+    }
+
     @Override
-    public synchronized void transition(UUID botId, StatusChange change) {
-        row(botId).changes.add(change);
+    public void transition(UUID botId, StatusChange change) {
+        onWrite.accept(change);
+        synchronized (this) {
+            row(botId).changes.add(change);
+        }
     }
 
     @Override
