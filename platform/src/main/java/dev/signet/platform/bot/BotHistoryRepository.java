@@ -17,6 +17,12 @@ import org.jdbi.v3.core.statement.TemplateEngine;
 
 /** The {@code bot_status_changes} and {@code bot_participants} tables. */
 final class BotHistoryRepository {
+    private static final String INSERT_PARTICIPANT = """
+            INSERT INTO bot_participants (bot_id, seq_no, participant_id, display_name, email, avatar_url,
+                signed_in, is_host)
+            VALUES (:bot_id, :seq_no, :participant_id, :display_name, :email, :avatar_url, :signed_in, :is_host)
+            """;
+
     /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
     private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
 
@@ -75,11 +81,7 @@ final class BotHistoryRepository {
                 .setTemplateEngine(IN_LIST)
                 .bindList("ids", List.copyOf(rosters.keySet()))
                 .execute();
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO bot_participants (bot_id, seq_no, participant_id, display_name, email, avatar_url,
-                    signed_in, is_host)
-                VALUES (:bot_id, :seq_no, :participant_id, :display_name, :email, :avatar_url, :signed_in, :is_host)
-                """);
+        PreparedBatch batch = h.prepareBatch(INSERT_PARTICIPANT);
         rosters.forEach((botId, participants) -> {
             for (int i = 0; i < participants.size(); i++) {
                 bindParticipant(batch, botId, i, participants.get(i)).add();
@@ -95,11 +97,7 @@ final class BotHistoryRepository {
      * positions, changed ones updated in place.
      */
     void changeParticipants(Handle h, Map<UUID, RosterChange> changes) {
-        PreparedBatch inserts = h.prepareBatch("""
-                INSERT INTO bot_participants (bot_id, seq_no, participant_id, display_name, email, avatar_url,
-                    signed_in, is_host)
-                VALUES (:bot_id, :seq_no, :participant_id, :display_name, :email, :avatar_url, :signed_in, :is_host)
-                """);
+        PreparedBatch inserts = h.prepareBatch(INSERT_PARTICIPANT);
         PreparedBatch updates = h.prepareBatch("""
                 UPDATE bot_participants SET participant_id = :participant_id, display_name = :display_name,
                     email = :email, avatar_url = :avatar_url, signed_in = :signed_in, is_host = :is_host

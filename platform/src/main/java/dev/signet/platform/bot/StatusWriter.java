@@ -186,25 +186,23 @@ final class StatusWriter implements AutoCloseable {
     private final class Lane {
         private final int index;
         private final BlockingQueue<Pending> queue;
-        private @Nullable Thread thread;
+        private final Thread thread;
 
         Lane(int index, int capacity) {
             this.index = index;
             this.queue = new ArrayBlockingQueue<>(capacity);
+            this.thread = Thread.ofPlatform()
+                    .name("signet-status-writer-" + index)
+                    .daemon()
+                    .unstarted(this::run);
         }
 
         void start() {
-            thread = Thread.ofPlatform()
-                    .name("signet-status-writer-" + index)
-                    .daemon()
-                    .start(this::run);
+            thread.start();
         }
 
         void join(Duration wait) throws InterruptedException {
-            Thread t = thread;
-            if (t != null) {
-                t.join(wait);
-            }
+            thread.join(wait);
         }
 
         void failQueued() {

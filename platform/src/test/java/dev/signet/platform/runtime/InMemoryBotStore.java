@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** A {@link BotStore} in memory, recording every status change. */
 final class InMemoryBotStore implements BotStore {
@@ -123,10 +124,10 @@ final class InMemoryBotStore implements BotStore {
         rows.values().forEach(row -> row.held = false);
     }
 
-    private volatile java.util.function.Consumer<StatusChange> onWrite = change -> {};
+    private volatile Consumer<StatusChange> onWrite = change -> {};
 
     /** Runs {@code action} as each status change is written, e.g. to let time pass as a busy database would. */
-    void onWrite(java.util.function.Consumer<StatusChange> action) {
+    void onWrite(Consumer<StatusChange> action) {
         this.onWrite = action;
     }
 
