@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,12 @@ final class WebhookDeliverer implements AutoCloseable {
     static final int UNRECORDED = OutcomeRecorder.BATCH;
     /** How often endpoints no longer configured are looked for in the table (replayed or queued before a change). */
     private static final Duration DISCOVERY = Duration.ofSeconds(10);
+    /**
+     * While fewer than half of an endpoint's slots are free, how long after its last claim the next one waits for
+     * more slots to free up (decision 0017's update): every claim is a transaction, so one slot at a time would cost a
+     * commit per webhook under load.
+     */
+    static final Duration CLAIM_GAP = Duration.ofMillis(20);
 
     private final WebhookRepository repository;
     private final WebhookSettings settings;
@@ -69,6 +77,8 @@ final class WebhookDeliverer implements AutoCloseable {
     private volatile boolean rediscover = true;
     private List<String> discovered = List.of(); // the worker's own
     private @Nullable Instant discoveredAt; // the worker's own
+    private final Map<String, Instant> lastClaim = new HashMap<>(); // the worker's own
+    private @Nullable Instant nextClaim; // the worker's own: when a claim held back for more free slots may run
     private @Nullable Thread worker;
 
     WebhookDeliverer(
@@ -141,6 +151,7 @@ final class WebhookDeliverer implements AutoCloseable {
     }
 
     private void deliverDue() {
+        nextClaim = null;
         if (recorder.waiting() >= UNRECORDED) {
             return; // the database is behind: no new sends until outcomes are written (the recorder rings)
         }
@@ -148,16 +159,42 @@ final class WebhookDeliverer implements AutoCloseable {
         Instant lease = now.plus(settings.lease());
         for (String endpoint : endpoints(now)) {
             int free = slots.free(endpoint);
-            if (free <= 0) {
+            if (free <= 0 || heldBack(endpoint, free, now)) {
                 continue;
             }
             List<Claimed> claimed =
                     repository.claim(endpoint, now, lease, UUID.randomUUID().toString(), Math.min(free, BATCH));
+            if (claimed.isEmpty()) {
+                lastClaim.remove(endpoint);
+            } else {
+                lastClaim.put(endpoint, now);
+            }
             for (Claimed c : claimed) {
                 slots.acquire(endpoint);
                 attempts.execute(() -> attemptSafely(c));
             }
         }
+    }
+
+    /**
+     * Whether a claim for {@code endpoint} waits for more free slots: only while at least half its slots are busy and
+     * its last claim (which found rows) was less than {@link #CLAIM_GAP} ago. A quiet endpoint is claimed for at once;
+     * a busy one in batches of half its cap or more, or every gap. A slot freed later rings the worker, and
+     * {@link #awaitWork} wakes at the gap's end in case none does.
+     */
+    private boolean heldBack(String endpoint, int free, Instant now) {
+        Instant last = lastClaim.get(endpoint);
+        if (free * 2 >= settings.maxConcurrentPerEndpoint() || last == null) {
+            return false;
+        }
+        Instant next = last.plus(CLAIM_GAP);
+        if (!now.isBefore(next)) {
+            return false;
+        }
+        if (nextClaim == null || next.isBefore(nextClaim)) {
+            nextClaim = next;
+        }
+        return true;
     }
 
     /** The configured endpoints, and now and then those only the table knows. */
@@ -173,6 +210,12 @@ final class WebhookDeliverer implements AutoCloseable {
     }
 
     private void awaitWork() throws InterruptedException {
+        if (nextClaim != null) {
+            // A claim held back for more free slots: rows are due, and a freed slot rings before the gap ends.
+            Duration untilClaim = Duration.between(clock.instant(), nextClaim);
+            doorbell.await(untilClaim.isNegative() ? Duration.ZERO : untilClaim);
+            return;
+        }
         Duration wait = settings.pollInterval();
         var next = repository.nextDue();
         if (next.isPresent()) {

@@ -1,9 +1,12 @@
 package dev.signet.platform.webhook;
 
+import dev.signet.platform.db.ClaimLocks;
 import dev.signet.platform.db.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code webhook_deliveries} outbox table. */
 final class WebhookRepository {
-    /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
-    private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
-
     private final Jdbi jdbi;
 
     WebhookRepository(Jdbi jdbi) {
@@ -64,13 +62,16 @@ final class WebhookRepository {
         batch.execute();
     }
 
-    /** The claim's query: due rows of one endpoint, oldest first, skipping rows another node is claiming. */
+    /**
+     * The claim's query: due rows of one endpoint, oldest first, in the order of index {@code
+     * webhook_deliveries_endpoint_due} (status and endpoint are fixed, so it is {@code next_attempt_at}'s order), which
+     * lets H2 stop at the limit; {@link ClaimLocks} adds the row locks on PostgreSQL.
+     */
     static final String DUE_FOR_ENDPOINT = """
             SELECT * FROM webhook_deliveries
             WHERE status = 'pending' AND endpoint = :endpoint AND next_attempt_at <= :now
-            ORDER BY next_attempt_at
+            ORDER BY status, endpoint, next_attempt_at
             LIMIT :limit
-            FOR UPDATE SKIP LOCKED
             """;
 
     /** The endpoints (redacted forms) that have due deliveries; one row each. */
@@ -82,12 +83,13 @@ final class WebhookRepository {
     /**
      * Claims up to {@code limit} due deliveries of one endpoint for one attempt each, in one transaction: their due
      * time moves to {@code lease} (if the process dies during the attempt they are due again when it ends) and they
-     * carry {@code claimId}, which {@link #record} requires. Rows another transaction is claiming are skipped, so
-     * several nodes never claim one row twice nor wait for each other.
+     * carry {@code claimId}, which {@link #record} requires. On PostgreSQL rows another transaction is claiming are
+     * skipped, so several nodes never claim one row twice nor wait for each other; each row's update is conditional on
+     * it still being due, and only rows it changed are returned.
      */
     List<Claimed> claim(String endpoint, Instant now, Instant lease, String claimId, int limit) {
         return jdbi.inTransaction(h -> {
-            List<Claimed> rows = h.createQuery(DUE_FOR_ENDPOINT)
+            List<Claimed> rows = h.createQuery(DUE_FOR_ENDPOINT + ClaimLocks.skipLocked(h))
                     .bind("endpoint", endpoint)
                     .bind("now", SqlTime.bind(now))
                     .bind("limit", limit)
@@ -96,16 +98,25 @@ final class WebhookRepository {
             if (rows.isEmpty()) {
                 return rows;
             }
-            h.createUpdate("""
-                            UPDATE webhook_deliveries SET next_attempt_at = :lease, claim_id = :claim
-                            WHERE id IN (<ids>)
-                            """)
-                    .bind("lease", SqlTime.bind(lease))
-                    .bind("claim", claimId)
-                    .setTemplateEngine(IN_LIST)
-                    .bindList("ids", rows.stream().map(c -> c.delivery().id()).toList())
-                    .execute();
-            return rows;
+            PreparedBatch batch = h.prepareBatch("""
+                    UPDATE webhook_deliveries SET next_attempt_at = :lease, claim_id = :claim
+                    WHERE id = :id AND status = 'pending' AND next_attempt_at <= :now
+                    """);
+            for (Claimed row : rows) {
+                batch.bind("lease", SqlTime.bind(lease))
+                        .bind("claim", claimId)
+                        .bind("id", row.delivery().id())
+                        .bind("now", SqlTime.bind(now))
+                        .add();
+            }
+            int[] counts = batch.execute();
+            List<Claimed> claimed = new ArrayList<>(rows.size());
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    claimed.add(rows.get(i));
+                }
+            }
+            return claimed;
         });
     }
 

@@ -10,6 +10,7 @@ import dev.signet.platform.ApiHarness;
 import dev.signet.platform.TestDatabase;
 import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.runtime.StatusChange;
+import dev.signet.testkit.MutableClock;
 import dev.signet.webhooks.ReplayGuard;
 import dev.signet.webhooks.Verification;
 import dev.signet.webhooks.WebhookSecret;
@@ -362,6 +363,45 @@ abstract class WebhookDeliveryContract {
         assertThat(receiver.maxInFlight.get()).isEqualTo(3);
         assertThat(receiver.forBot(botId.toString()))
                 .hasSize(20)
+                .extracting(WebhookReceiver.Received::id)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void busyEndpoint_isClaimedForInBatchesNotSlotBySlot() {
+        // A clock that stands still: the claim gap never ends, so only free slots can release a held-back claim.
+        harness.close();
+        harness = ApiHarness.start(
+                database.jdbcUrl(),
+                MutableClock.at(clock.instant()),
+                new WebhookSettings(
+                        List.of(receiver.url()),
+                        secret,
+                        List.of(Duration.ofMillis(50)),
+                        Duration.ofSeconds(20),
+                        Duration.ofMillis(50),
+                        4),
+                true);
+        receiver.oneByOne = true;
+
+        UUID botId = enqueue(harness, 12);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.inFlight.get() == 4);
+
+        // One of four slots free: the next claim waits for a second one rather than commit for a single row.
+        receiver.admit.release();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.received.size() == 4 && receiver.inFlight.get() == 3);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.inFlight.get() == 3);
+        // Two free: half the cap, so both are claimed at once.
+        receiver.admit.release();
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() == 6);
+
+        receiver.admit.release(100);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries(botId).stream().allMatch(d -> d.status() == DeliveryStatus.DELIVERED));
+        assertThat(receiver.maxInFlight.get()).isEqualTo(4);
+        assertThat(receiver.forBot(botId.toString()))
+                .hasSize(12)
                 .extracting(WebhookReceiver.Received::id)
                 .doesNotHaveDuplicates();
     }

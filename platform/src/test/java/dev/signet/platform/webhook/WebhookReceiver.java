@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +35,10 @@ final class WebhookReceiver implements AutoCloseable {
 
     final AtomicInteger maxInFlight = new AtomicInteger();
     final CountDownLatch release = new CountDownLatch(1);
+    /** When set, each request waits for one permit of {@link #admit}, so a test frees slots one at a time. */
+    volatile boolean oneByOne;
+
+    final Semaphore admit = new Semaphore(0);
 
     WebhookReceiver() {
         server = Javalin.create(config -> {
@@ -61,6 +66,9 @@ final class WebhookReceiver implements AutoCloseable {
                 new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)));
         if (hang) {
             release.await(30, TimeUnit.SECONDS);
+        }
+        if (oneByOne && !admit.tryAcquire(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no permit within 30 s");
         }
         Integer status = scripted.poll();
         ctx.status(status == null ? fallbackStatus : status);
@@ -92,6 +100,7 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         release.countDown();
+        admit.release(10_000);
         server.stop();
     }
 }
