@@ -161,7 +161,11 @@ public record PlatformConfig(
     public static String embeddedUrl(Path dataDir) {
         // async: H2's FileChannel store is closed by Thread.interrupt() (bots are interrupted when they
         // leave), which panics the whole database; the async file system is immune to interrupts.
-        return "jdbc:h2:async:" + dataDir.resolve("signet").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // QUERY_CACHE_SIZE=0: H2 plans a statement when it is prepared and reuses that plan for as long as the
+        // pooled connection lives; a plan made while a table was empty can pick a useless index (an UPDATE by
+        // primary key that scans every pending webhook), so each statement is planned on the data it meets.
+        return "jdbc:h2:async:" + dataDir.resolve("signet").toAbsolutePath()
+                + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.signet.platform.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.platform.crypto.SealedColumns;
+import dev.signet.platform.db.ClaimLocks;
 import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.http.FieldErrors;
 import dev.signet.platform.http.JsonCodec;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,33 +53,56 @@ final class BotRepository {
         this.secrets = secrets;
     }
 
-    void insert(Handle h, UUID id, CreateBotRequest request, Instant now) {
-        h.createUpdate("""
-                        INSERT INTO bots (id, bot_name, meeting_id, meeting_password, meeting_tk, join_at, metadata,
-                            automatic_leave, zoom, zak_url, obf_token_url, join_token_url, status, dispatched,
-                            created_at, updated_at)
-                        VALUES (:id, :bot_name, :meeting_id, :meeting_password, :meeting_tk, :join_at, :metadata,
-                            :automatic_leave, :zoom, :zak_url, :obf_token_url, :join_token_url, :status, FALSE,
-                            :now, :now)
-                        """)
-                .bind("id", id)
-                .bind("bot_name", request.botName())
-                .bind("meeting_id", request.meeting().meetingId())
-                .bind("meeting_password", request.meeting().password())
-                .bind("meeting_tk", secrets.sealTk(request.meeting().tk(), id))
-                .bind("join_at", SqlTime.bind(request.joinAt()))
-                .bind("metadata", json.write(request.metadata()))
-                .bind("automatic_leave", json.write(AutomaticLeaveJson.toJson(request.automaticLeave())))
-                .bind("zoom", json.write(request.zoom().redacted()))
-                .bind("zak_url", secrets.seal(request.zoom().zakUrl(), SealedColumns.BOT_ZAK_URL, id))
-                .bind("obf_token_url", secrets.seal(request.zoom().obfTokenUrl(), SealedColumns.BOT_OBF_TOKEN_URL, id))
-                .bind(
-                        "join_token_url",
-                        secrets.seal(request.zoom().joinTokenUrl(), SealedColumns.BOT_JOIN_TOKEN_URL, id))
-                .bind("status", BotStatus.READY)
-                .bind("now", SqlTime.bind(now))
-                .execute();
-        insertMetadata(h, id, request.metadata());
+    /** Inserts new bots, {@code ready} and not dispatched, with their metadata rows, as batched statements. */
+    void insertAll(Handle h, List<BotInserts.NewBot> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch insert = h.prepareBatch("""
+                INSERT INTO bots (id, bot_name, meeting_id, meeting_password, meeting_tk, join_at, metadata,
+                    automatic_leave, zoom, zak_url, obf_token_url, join_token_url, status, dispatched,
+                    created_at, updated_at)
+                VALUES (:id, :bot_name, :meeting_id, :meeting_password, :meeting_tk, :join_at, :metadata,
+                    :automatic_leave, :zoom, :zak_url, :obf_token_url, :join_token_url, :status, FALSE,
+                    :now, :now)
+                """);
+        PreparedBatch metadata =
+                h.prepareBatch("INSERT INTO bot_metadata (bot_id, meta_key, meta_value) VALUES (:id, :k, :v)");
+        boolean anyMetadata = false;
+        for (BotInserts.NewBot row : rows) {
+            UUID id = row.id();
+            CreateBotRequest request = row.request();
+            insert.bind("id", id)
+                    .bind("bot_name", request.botName())
+                    .bind("meeting_id", request.meeting().meetingId())
+                    .bind("meeting_password", request.meeting().password())
+                    .bind("meeting_tk", secrets.sealTk(request.meeting().tk(), id))
+                    .bind("join_at", SqlTime.bind(request.joinAt()))
+                    .bind("metadata", json.write(request.metadata()))
+                    .bind("automatic_leave", json.write(AutomaticLeaveJson.toJson(request.automaticLeave())))
+                    .bind("zoom", json.write(request.zoom().redacted()))
+                    .bind("zak_url", secrets.seal(request.zoom().zakUrl(), SealedColumns.BOT_ZAK_URL, id))
+                    .bind(
+                            "obf_token_url",
+                            secrets.seal(request.zoom().obfTokenUrl(), SealedColumns.BOT_OBF_TOKEN_URL, id))
+                    .bind(
+                            "join_token_url",
+                            secrets.seal(request.zoom().joinTokenUrl(), SealedColumns.BOT_JOIN_TOKEN_URL, id))
+                    .bind("status", BotStatus.READY)
+                    .bind("now", SqlTime.bind(row.createdAt()))
+                    .add();
+            for (Map.Entry<String, String> entry : request.metadata().entrySet()) {
+                metadata.bind("id", id)
+                        .bind("k", entry.getKey())
+                        .bind("v", entry.getValue())
+                        .add();
+                anyMetadata = true;
+            }
+        }
+        insert.execute();
+        if (anyMetadata) {
+            metadata.execute();
+        }
     }
 
     private static void insertMetadata(Handle h, UUID id, Map<String, String> metadata) {
@@ -227,37 +252,60 @@ final class BotRepository {
     /**
      * Claims and reads up to {@code limit} bots for {@code node} in one step (decision 0023): first bots dispatched
      * before and held by no node (handed back, or released from an expired node), then due bots, oldest
-     * {@code join_at} first. Rows another transaction is claiming are skipped ({@code SKIP LOCKED}), so concurrent
-     * nodes never claim one bot twice nor wait for each other. Call in a transaction.
+     * {@code join_at} first. Call in a transaction.
+     *
+     * <p>Two steps: pick the ids, then lock and read those rows, still claimable, and take them. On PostgreSQL the
+     * pick already locks ({@code SKIP LOCKED}), so concurrent nodes never claim one bot twice nor wait for each other.
+     * On H2 the pick takes no lock ({@link ClaimLocks}: H2 would lock every due row), and the second step locks only
+     * the picked rows and re-reads them, so a bot an API call changed or deleted meanwhile is claimed as it is now, or
+     * not at all.
      */
     List<Claimed> claim(Handle h, String node, Instant now, int limit) {
-        List<Claimed> claimed = new ArrayList<>(h.createQuery("""
-                        SELECT * FROM bots
+        List<UUID> picked = new ArrayList<>(h.createQuery("""
+                        SELECT id FROM bots
                         WHERE owner_node IS NULL AND dispatched = TRUE AND status NOT IN (:done, :fatal)
                         ORDER BY created_at, id
                         LIMIT :limit
-                        FOR UPDATE SKIP LOCKED
-                        """)
+                        """ + ClaimLocks.skipLocked(h))
                 .bind("done", BotStatus.DONE)
                 .bind("fatal", BotStatus.FATAL)
                 .bind("limit", limit)
-                .map((rs, ctx) -> claimed(rs, true))
+                .mapTo(UUID.class)
                 .list());
-        if (claimed.size() < limit) {
-            claimed.addAll(h.createQuery("""
-                            SELECT * FROM bots
+        if (picked.size() < limit) {
+            picked.addAll(h.createQuery("""
+                            SELECT id FROM bots
                             WHERE owner_node IS NULL AND dispatched = FALSE AND status = :ready
                                 AND (join_at IS NULL OR join_at <= :now)
                             ORDER BY COALESCE(join_at, created_at), id
                             LIMIT :limit
-                            FOR UPDATE SKIP LOCKED
-                            """)
+                            """ + ClaimLocks.skipLocked(h))
                     .bind("ready", BotStatus.READY)
                     .bind("now", SqlTime.bind(now))
-                    .bind("limit", limit - claimed.size())
-                    .map((rs, ctx) -> claimed(rs, false))
+                    .bind("limit", limit - picked.size())
+                    .mapTo(UUID.class)
                     .list());
         }
+        if (picked.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Claimed> locked = new HashMap<>();
+        h.createQuery("""
+                        SELECT * FROM bots
+                        WHERE id IN (<ids>) AND owner_node IS NULL AND status NOT IN (:done, :fatal)
+                            AND (dispatched = TRUE OR (status = :ready AND (join_at IS NULL OR join_at <= :now)))
+                        FOR UPDATE
+                        """)
+                .setTemplateEngine(IN_LIST)
+                .bindList("ids", picked)
+                .bind("done", BotStatus.DONE)
+                .bind("fatal", BotStatus.FATAL)
+                .bind("ready", BotStatus.READY)
+                .bind("now", SqlTime.bind(now))
+                .map((rs, ctx) -> claimed(rs, rs.getBoolean("dispatched")))
+                .forEach(c -> locked.put(c.id(), c));
+        List<Claimed> claimed =
+                picked.stream().map(locked::get).filter(Objects::nonNull).toList();
         if (!claimed.isEmpty()) {
             var batch = h.prepareBatch("UPDATE bots SET owner_node = :node, dispatched = TRUE WHERE id = :id");
             claimed.forEach(c -> batch.bind("node", node).bind("id", c.id()).add());
@@ -324,8 +372,7 @@ final class BotRepository {
                             AND (join_at IS NULL OR join_at <= :now)
                         ORDER BY COALESCE(join_at, created_at), id
                         LIMIT :limit
-                        FOR UPDATE SKIP LOCKED
-                        """)
+                        """ + ClaimLocks.skipLocked(h))
                 .bind("ready", BotStatus.READY)
                 .bind("now", SqlTime.bind(now))
                 .bind("limit", limit)
@@ -341,14 +388,17 @@ final class BotRepository {
 
     /** The earliest {@code join_at} after {@code now} of a bot not dispatched yet. */
     Optional<Instant> nextJoinAt(Handle h, Instant now) {
+        // In the order of index bots_dispatch, so H2 reads one row (it computes MIN by reading them all).
         return h.createQuery("""
-                        SELECT MIN(join_at) AS next_at FROM bots
+                        SELECT join_at FROM bots
                         WHERE dispatched = FALSE AND status = :ready AND join_at > :now
+                        ORDER BY dispatched, status, join_at
+                        LIMIT 1
                         """)
                 .bind("ready", BotStatus.READY)
                 .bind("now", SqlTime.bind(now))
-                .map((rs, ctx) -> Optional.ofNullable(SqlTime.read(rs, "next_at")))
-                .one();
+                .map((rs, ctx) -> SqlTime.require(rs, "join_at"))
+                .findOne();
     }
 
     /** Hands bots {@code node} holds back to the cluster. */

@@ -20,13 +20,21 @@ final class BotService {
     private final Jdbi jdbi;
     private final BotRepository bots;
     private final BotHistoryRepository history;
+    private final BotInserts inserts;
     private final BotControl control;
     private final Clock clock;
 
-    BotService(Jdbi jdbi, BotRepository bots, BotHistoryRepository history, BotControl control, Clock clock) {
+    BotService(
+            Jdbi jdbi,
+            BotRepository bots,
+            BotHistoryRepository history,
+            BotInserts inserts,
+            BotControl control,
+            Clock clock) {
         this.jdbi = jdbi;
         this.bots = bots;
         this.history = history;
+        this.inserts = inserts;
         this.control = control;
         this.clock = clock;
     }
@@ -35,10 +43,7 @@ final class BotService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         StatusChange ready = new StatusChange(BotStatus.READY, null, null, SqlTime.truncate(now));
-        jdbi.useTransaction(h -> {
-            bots.insert(h, id, request, now);
-            history.appendStatus(h, id, ready);
-        });
+        inserts.insert(new BotInserts.NewBot(id, request, now, ready)); // committed with those waiting beside it
         control.wake();
         // The new bot is exactly what was written: no need to read it back.
         Bot bot = new Bot(

@@ -29,6 +29,7 @@ public final class Bots implements AutoCloseable {
     private final BotRequestParser parser;
     private final MultiGauge gauge;
     private final StatusWriter writer;
+    private final BotInserts inserts;
 
     /**
      * @param node this node: its id, the platform version it runs, its lease, and whether the database is exclusive to
@@ -61,6 +62,8 @@ public final class Bots implements AutoCloseable {
                 pause,
                 StatusWriter.Settings.DEFAULTS.withLanes(writers),
                 meters);
+        this.inserts = new BotInserts(jdbi, repository, history);
+        this.inserts.start();
         this.store = new JdbcBotStore(jdbi, node.id(), repository, history, writer);
         this.cluster =
                 new JdbcCluster(jdbi, node.id(), node.version(), node.lease(), node.exclusive(), clock, repository);
@@ -85,17 +88,18 @@ public final class Bots implements AutoCloseable {
 
     /** The API routes, which tell {@code control} about new bots and leave requests. */
     public BotRoutes routes(BotControl control) {
-        return new BotRoutes(new BotService(jdbi, repository, history, control, clock), parser, json);
+        return new BotRoutes(new BotService(jdbi, repository, history, inserts, control, clock), parser, json);
     }
 
     /** The bot API's operations for the dashboard: the same service and parser as {@link #routes}. */
     public BotConsole console(BotControl control) {
-        return new BotConsole(new BotService(jdbi, repository, history, control, clock), parser, json);
+        return new BotConsole(new BotService(jdbi, repository, history, inserts, control, clock), parser, json);
     }
 
-    /** Commits the writes still queued (within the writer's grace) and stops the writer. */
+    /** Commits the creations and writes still queued (the writer within its grace) and stops both. */
     @Override
     public void close() {
+        inserts.close();
         writer.close();
     }
 

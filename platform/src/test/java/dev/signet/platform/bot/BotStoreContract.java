@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.platform.ApiClient;
 import dev.signet.platform.ApiHarness;
 import dev.signet.platform.TestDatabase;
+import dev.signet.platform.crypto.SecretBox;
+import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.runtime.BotStore;
 import dev.signet.platform.runtime.Claimed;
 import dev.signet.platform.runtime.LeaseLostException;
@@ -22,12 +25,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +167,38 @@ abstract class BotStoreContract {
             assertThat(all).doesNotHaveDuplicates().containsAll(ids);
         } finally {
             nodes.forEach(Bots::close);
+        }
+    }
+
+    @Test
+    void claim_locksOnlyTheBotsItReturns() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(create(""));
+        }
+        BotRepository bots = new BotRepository(
+                new JsonCodec(), new BotSecrets(SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom())));
+        try (Handle claiming = harness.jdbi().open();
+                ExecutorService other = Executors.newVirtualThreadPerTaskExecutor()) {
+            claiming.begin();
+            try {
+                Set<UUID> taken = bots.claim(claiming, "probe", clock.instant(), 5).stream()
+                        .map(Claimed::id)
+                        .collect(Collectors.toSet());
+                assertThat(taken).hasSize(5);
+                UUID untaken = ids.stream()
+                        .filter(id -> !taken.contains(id))
+                        .findFirst()
+                        .orElseThrow();
+
+                // While the claim's transaction is open, a due bot it did not return can still be changed: the claim
+                // holds no lock on it (H2 used to lock every due row, PostgreSQL locks only what LIMIT returns).
+                Future<ApiClient.Response> patched = other.submit(
+                        () -> harness.client().patch("/api/v1/bot/" + untaken + "/", "{\"bot_name\":\"Free\"}"));
+                assertThat(patched.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+            } finally {
+                claiming.rollback();
+            }
         }
     }
 

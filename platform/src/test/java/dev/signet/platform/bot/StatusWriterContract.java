@@ -1,8 +1,10 @@
 package dev.signet.platform.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.platform.ApiHarness;
 import dev.signet.platform.TestDatabase;
 import dev.signet.platform.crypto.SecretBox;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,6 +85,66 @@ abstract class StatusWriterContract {
                 List.of(Duration.ofSeconds(1)),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
+    }
+
+    @Test
+    void creationsWaitingTogether_areWrittenAsOneBatch_andABadRowFailsOnlyItsOwnRequest() throws Exception {
+        BotRepository repository = new BotRepository(
+                new JsonCodec(), new BotSecrets(SecretBox.of(ApiHarness.ENCRYPTION_KEY, new SecureRandom())));
+        BotRequestParser parser = new BotRequestParser(clock, new TokenUrls(true));
+        CreateBotRequest request = parser.create(new ObjectMapper()
+                .readTree("{\"meeting_url\":\"https://zoom.us/j/85412345678\",\"metadata\":{\"batch\":\"yes\"}}"));
+        StatusChange ready = new StatusChange("ready", null, null, START);
+        UUID taken = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        try (BotInserts inserts = new BotInserts(harness.jdbi(), repository, new BotHistoryRepository())) {
+            inserts.start();
+            inserts.insert(new BotInserts.NewBot(taken, request, START, ready));
+        }
+        try (BotInserts inserts = new BotInserts(harness.jdbi(), repository, new BotHistoryRepository());
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> good = new ArrayList<>();
+            for (UUID id : ids) {
+                good.add(callers.submit(() -> inserts.insert(new BotInserts.NewBot(id, request, START, ready))));
+            }
+            // The same id again: its INSERT fails the batch's transaction.
+            Future<?> duplicate =
+                    callers.submit(() -> inserts.insert(new BotInserts.NewBot(taken, request, START, ready)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> inserts.queued() == 21);
+            inserts.start(); // all 21 are waiting: one batch
+
+            for (Future<?> f : good) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            assertThatThrownBy(() -> duplicate.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        }
+        harness.jdbi().useHandle(h -> {
+            for (UUID id : ids) {
+                assertThat(h.createQuery("SELECT status FROM bots WHERE id = :id")
+                                .bind("id", id)
+                                .mapTo(String.class)
+                                .one())
+                        .isEqualTo("ready");
+                assertThat(h.createQuery("SELECT code FROM bot_status_changes WHERE bot_id = :id")
+                                .bind("id", id)
+                                .mapTo(String.class)
+                                .list())
+                        .containsExactly("ready");
+                assertThat(h.createQuery("SELECT meta_value FROM bot_metadata WHERE bot_id = :id")
+                                .bind("id", id)
+                                .mapTo(String.class)
+                                .list())
+                        .containsExactly("yes");
+            }
+            assertThat(h.createQuery("SELECT COUNT(*) FROM bot_status_changes WHERE bot_id = :id")
+                            .bind("id", taken)
+                            .mapTo(Integer.class)
+                            .one())
+                    .isEqualTo(1);
+        });
     }
 
     /** The writers these tests use write through {@value #LANES} lanes: each bot's writes must stay in order. */
