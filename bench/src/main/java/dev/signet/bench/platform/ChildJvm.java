@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,11 @@ public final class ChildJvm implements AutoCloseable {
     /** The base URL the child printed when it was ready. */
     public String url() {
         return url;
+    }
+
+    /** CPU time the child has used so far, all its threads (what the kernel reports for the process). */
+    public Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Heap in use after a full GC, in MiB (G1). */

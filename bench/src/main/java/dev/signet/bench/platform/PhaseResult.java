@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param fatalReasons the phase's fatal bots by {@code sub_code: message}
  * @param peakPendingWrites the most bot writes waiting for the database, sampled every 100 ms
  * @param load the one-minute load average before and after the phase
+ * @param benchCpuSeconds CPU this JVM (the platform and the harness's API clients and webhook receiver) used from the
+ *     first creation until every bot was in call or fatal
+ * @param emulatorCpuSeconds the emulator child's CPU over the same span
+ * @param brokerCpuSeconds the broker child's CPU over the same span
+ * @param spanSeconds that span's wall-clock length
  */
 record PhaseResult(
         String label,
@@ -36,4 +41,8 @@ record PhaseResult(
         Map<String, Integer> fatalReasons,
         long peakPendingWrites,
         double zoomCalls,
-        String load) {}
+        String load,
+        double benchCpuSeconds,
+        double emulatorCpuSeconds,
+        double brokerCpuSeconds,
+        double spanSeconds) {}

@@ -42,6 +42,7 @@ final class PhaseRunner {
     private final String apiKey;
     private final String emulatorUrl;
     private final ChildJvm emulator;
+    private final ChildJvm broker;
     private final String brokerUrl;
     private final WebhookInbox inbox;
     private final Clock clock;
@@ -52,7 +53,7 @@ final class PhaseRunner {
             Platform platform,
             String apiKey,
             ChildJvm emulator,
-            String brokerUrl,
+            ChildJvm broker,
             WebhookInbox inbox,
             Clock clock) {
         this.http = http;
@@ -60,7 +61,8 @@ final class PhaseRunner {
         this.apiKey = apiKey;
         this.emulatorUrl = emulator.url().replaceAll("/$", "");
         this.emulator = emulator;
-        this.brokerUrl = brokerUrl;
+        this.broker = broker;
+        this.brokerUrl = broker.url().replaceAll("/$", "");
         this.inbox = inbox;
         this.clock = clock;
     }
@@ -79,6 +81,7 @@ final class PhaseRunner {
         System.out.printf(
                 Locale.ROOT, "%n== %s: %d bots in %d meetings (load %s)%n", label, bots, meetings.size(), loadBefore);
 
+        Cpu cpuBefore = cpu();
         Instant start = clock.instant();
         List<String> ids = create(tag, bots, meetings, zakUrl);
         Duration creation = Duration.between(start, clock.instant());
@@ -91,6 +94,8 @@ final class PhaseRunner {
             peakPending = Math.max(peakPending, (long) pending.value());
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
+        Cpu cpuUsed = cpu().minus(cpuBefore);
+        Duration wall = Duration.between(start, clock.instant());
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
         long emulatorHeap = emulator.heapAfterGcMib();
@@ -119,9 +124,25 @@ final class PhaseRunner {
                 latencies.fatalReasons(),
                 peakPending,
                 zoomCalls() - zoomBefore,
-                loadBefore + " -> " + loadAverage());
+                loadBefore + " -> " + loadAverage(),
+                cpuUsed.bench().toMillis() / 1000.0,
+                cpuUsed.emulator().toMillis() / 1000.0,
+                cpuUsed.broker().toMillis() / 1000.0,
+                wall.toMillis() / 1000.0);
         System.out.println(Report.line(result));
         return result;
+    }
+
+    /** CPU time used so far by this JVM (the platform and the harness), the emulator and the broker. */
+    private record Cpu(Duration bench, Duration emulator, Duration broker) {
+        Cpu minus(Cpu before) {
+            return new Cpu(bench.minus(before.bench), emulator.minus(before.emulator), broker.minus(before.broker));
+        }
+    }
+
+    private Cpu cpu() {
+        Duration self = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        return new Cpu(self, emulator.cpu(), broker.cpu());
     }
 
     private List<String> create(String tag, int bots, List<Long> meetings, @Nullable String zakUrl) throws Exception {

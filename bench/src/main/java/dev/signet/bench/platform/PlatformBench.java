@@ -87,7 +87,7 @@ public final class PlatformBench {
                     PlatformConfig.fromEnvironment(
                             platformEnv(apiKey, data, database, inbox.url(), emulator.url(), random)),
                     clock)) {
-                PhaseRunner runner = new PhaseRunner(http, platform, apiKey, emulator, brokerUrl, inbox, clock);
+                PhaseRunner runner = new PhaseRunner(http, platform, apiKey, emulator, broker, inbox, clock);
                 runner.run("warm-up", "warmup", WARM_UP_BOTS, zakUrl);
                 long idleHeap = heapAfterGcMib();
                 System.out.printf(

@@ -13,7 +13,8 @@ final class Report {
                 Locale.ROOT,
                 "in call %d of %d, fatal %d; all in call %s after the first creation; creation -> in call p50 %d ms,"
                         + " p99 %d ms, max %d ms; %.0f bots/s created; platform heap after GC %d MiB (emulator %d"
-                        + " MiB); webhooks %d (duplicate ids %d); peak pending writes %d; Zoom calls %.0f; load %s%s",
+                        + " MiB); webhooks %d (duplicate ids %d); peak pending writes %d; Zoom calls %.0f; load %s; CPU until all in"
+                        + " call: bench JVM %.1f s, emulator %.1f s, broker %.1f s in %.1f s (%.2f ms a bot)%s",
                 r.inCall(),
                 r.bots(),
                 r.fatal(),
@@ -29,6 +30,11 @@ final class Report {
                 r.peakPendingWrites(),
                 r.zoomCalls(),
                 r.load(),
+                r.benchCpuSeconds(),
+                r.emulatorCpuSeconds(),
+                r.brokerCpuSeconds(),
+                r.spanSeconds(),
+                cpuPerBotMs(r),
                 r.fatalReasons().isEmpty() ? "" : "; fatal by reason " + r.fatalReasons());
     }
 
@@ -37,12 +43,14 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("| bots | phase | meetings | created/s | all in call after first creation | in call | fatal"
                 + " | creation -> in call p50 / p99 / max (ms) | platform heap after GC (MiB) | KiB per bot above idle"
-                + " | emulator heap (MiB) | webhooks | peak pending writes | load avg |\n");
-        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + " | emulator heap (MiB) | webhooks | peak pending writes | CPU s: bench JVM / emulator / broker | CPU ms a bot"
+                + " | load avg |\n");
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (PhaseResult r : results) {
             out.append(String.format(
                     Locale.ROOT,
-                    "| %,d | %s | %d | %.0f | %s | %,d | %d | %,d / %,d / %,d | %d | %.0f | %d | %,d | %,d | %s |%n",
+                    "| %,d | %s | %d | %.0f | %s | %,d | %d | %,d / %,d / %,d | %d | %.0f | %d | %,d | %,d | %.1f / %.1f /"
+                            + " %.1f | %.2f | %s |%n",
                     r.bots(),
                     r.label(),
                     r.meetings(),
@@ -58,9 +66,18 @@ final class Report {
                     r.emulatorHeapMib(),
                     r.webhooks(),
                     r.peakPendingWrites(),
+                    r.benchCpuSeconds(),
+                    r.emulatorCpuSeconds(),
+                    r.brokerCpuSeconds(),
+                    cpuPerBotMs(r),
                     r.load()));
         }
         return out.toString();
+    }
+
+    /** All three processes' CPU until every bot was in call, per bot. */
+    private static double cpuPerBotMs(PhaseResult r) {
+        return (r.benchCpuSeconds() + r.emulatorCpuSeconds() + r.brokerCpuSeconds()) * 1000.0 / r.bots();
     }
 
     private static String allInCall(PhaseResult r) {
