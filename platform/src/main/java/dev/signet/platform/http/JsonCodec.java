@@ -1,6 +1,8 @@
 package dev.signet.platform.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +21,11 @@ public final class JsonCodec {
     private final ObjectMapper mapper;
 
     public JsonCodec() {
-        this.mapper = JsonMapper.builder()
+        // One buffer pool for the mapper: Jackson's default keeps buffers per thread, and on virtual threads (one per
+        // request and per bot) they would stay as long as each thread lives.
+        this.mapper = JsonMapper.builder(JsonFactory.builder()
+                        .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                        .build())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();

@@ -1,6 +1,8 @@
 package dev.signet.zoom.sdk;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.secrets.Secret;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,11 @@ public final class SdkSigner {
 
     private final SdkCredentials credentials;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    // Jackson keeps its buffers per thread by default; on virtual threads (one per bot) each thread's buffers
+    // stay as long as it lives, about 10 KiB a bot. One pool for the mapper instead.
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+            .build());
 
     public SdkSigner(SdkCredentials credentials, Clock clock) {
         this.credentials = credentials;

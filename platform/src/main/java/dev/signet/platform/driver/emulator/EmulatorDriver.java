@@ -1,5 +1,7 @@
 package dev.signet.platform.driver.emulator;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.platform.driver.JoinRequest;
 import dev.signet.platform.driver.MeetingDriver;
@@ -18,7 +20,11 @@ public final class EmulatorDriver implements MeetingDriver {
     private final URI baseUrl;
     private final HttpClient http;
     private final Duration requestTimeout;
-    private final ObjectMapper json = new ObjectMapper();
+    // Jackson keeps its buffers per thread by default; on virtual threads (one per bot) each thread's buffers
+    // stay as long as it lives, about 10 KiB a bot. One pool for the mapper instead.
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+            .build());
 
     /**
      * @param baseUrl the emulator's base URL, e.g. {@code http://127.0.0.1:9090}

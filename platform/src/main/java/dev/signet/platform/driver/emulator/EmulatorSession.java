@@ -7,10 +7,8 @@ import dev.signet.platform.driver.DriverFailure;
 import dev.signet.platform.driver.JoinRequest;
 import dev.signet.platform.driver.MeetingParticipant;
 import dev.signet.platform.driver.MeetingSession;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * virtual thread and queues what it reports for {@link #next}. The request (with the ZAK) is dropped once sent.
  */
 final class EmulatorSession implements MeetingSession {
-    private static final int SSE_LINE_BUFFER = 512;
     private static final Logger log = LoggerFactory.getLogger(EmulatorSession.class);
 
     private final URI base;
@@ -152,12 +149,11 @@ final class EmulatorSession implements MeetingSession {
             stream = response.body();
         }
         SseReader sse = new SseReader(this::onEvent);
-        // Events are a few hundred bytes and a bot holds its stream for the whole call: the default 8,192-char buffer
-        // (16 KiB) per stream was ~160 MiB of a 10,000-bot platform's heap (bench, class histogram).
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8), SSE_LINE_BUFFER)) {
+        // Small buffers (SseLines): a bot holds its stream for the whole call.
+        try (InputStream body = response.body()) {
+            SseLines lines = new SseLines(body);
             String line;
-            while (!finished && (line = lines.readLine()) != null) {
+            while (!finished && (line = lines.next()) != null) {
                 sse.line(line);
             }
         }
