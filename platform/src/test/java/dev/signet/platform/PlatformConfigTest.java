@@ -158,7 +158,8 @@ class PlatformConfigTest {
 
     @Test
     void embeddedUrl_writesEachCommitAtOnce_andPlansEachStatementOnItsData() {
-        assertThat(PlatformConfig.embeddedUrl(Path.of("/data"))).contains("WRITE_DELAY=0", "QUERY_CACHE_SIZE=0", "CACHE_SIZE=65536");
+        assertThat(PlatformConfig.embeddedUrl(Path.of("/data")))
+                .contains("WRITE_DELAY=0", "QUERY_CACHE_SIZE=0", "CACHE_SIZE=65536");
         assertThat(PlatformConfig.usesEmbeddedDatabase("jdbc:h2:mem:x")).isTrue();
         assertThat(PlatformConfig.usesEmbeddedDatabase("jdbc:postgresql://x/y")).isFalse();
         assertThat(List.of(PlatformConfig.Driver.values())).hasSize(2);

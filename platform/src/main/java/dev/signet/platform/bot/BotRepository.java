@@ -289,21 +289,18 @@ final class BotRepository {
         if (picked.isEmpty()) {
             return List.of();
         }
+        // Only the primary key in the WHERE, so no plan can walk another index; whether each row is still claimable
+        // is checked here, on the row as locked.
         Map<UUID, Claimed> locked = new HashMap<>();
-        h.createQuery("""
-                        SELECT * FROM bots
-                        WHERE id IN (<ids>) AND owner_node IS NULL AND status NOT IN (:done, :fatal)
-                            AND (dispatched = TRUE OR (status = :ready AND (join_at IS NULL OR join_at <= :now)))
-                        FOR UPDATE
-                        """)
+        h.createQuery("SELECT * FROM bots WHERE id IN (<ids>) FOR UPDATE")
                 .setTemplateEngine(IN_LIST)
                 .bindList("ids", picked)
-                .bind("done", BotStatus.DONE)
-                .bind("fatal", BotStatus.FATAL)
-                .bind("ready", BotStatus.READY)
-                .bind("now", SqlTime.bind(now))
-                .map((rs, ctx) -> claimed(rs, rs.getBoolean("dispatched")))
-                .forEach(c -> locked.put(c.id(), c));
+                .map((rs, ctx) -> claimable(rs, now) ? claimed(rs, rs.getBoolean("dispatched")) : null)
+                .forEach(c -> {
+                    if (c != null) {
+                        locked.put(c.id(), c);
+                    }
+                });
         List<Claimed> claimed =
                 picked.stream().map(locked::get).filter(Objects::nonNull).toList();
         if (!claimed.isEmpty()) {
@@ -352,6 +349,19 @@ final class BotRepository {
                 .bind("fatal", BotStatus.FATAL)
                 .map((rs, ctx) -> claimed(rs, true))
                 .list();
+    }
+
+    /** Whether a locked row may still be claimed: held by no node, not finished, and handed over or due. */
+    private static boolean claimable(ResultSet rs, Instant now) throws SQLException {
+        String status = rs.getString("status");
+        if (rs.getString("owner_node") != null || BotStatus.DONE.equals(status) || BotStatus.FATAL.equals(status)) {
+            return false;
+        }
+        if (rs.getBoolean("dispatched")) {
+            return true;
+        }
+        Instant joinAt = SqlTime.read(rs, "join_at");
+        return BotStatus.READY.equals(status) && (joinAt == null || !joinAt.isAfter(now));
     }
 
     private Claimed claimed(ResultSet rs, boolean handedOver) throws SQLException {
