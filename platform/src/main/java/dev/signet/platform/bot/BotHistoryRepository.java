@@ -26,6 +26,9 @@ final class BotHistoryRepository {
     /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
     private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
 
+    /** One bot's participant list removed, before its replacement goes in. */
+    static final String DELETE_PARTICIPANTS = "DELETE FROM bot_participants WHERE bot_id = :bot_id";
+
     void appendStatus(Handle h, UUID botId, StatusChange change) {
         appendStatuses(h, List.of(Map.entry(botId, change)));
     }
@@ -72,15 +75,18 @@ final class BotHistoryRepository {
         return out;
     }
 
-    /** Replaces each bot's participant list: one DELETE and one batched INSERT for all of them. */
+    /**
+     * Replaces each bot's participant list: a batched DELETE by bot and one batched INSERT for all of them. A DELETE per
+     * bot, not one with an IN list: without statistics yet (a table that has just grown), PostgreSQL prices an IN list
+     * of hundreds of bots as most of the table and scans all of it (decision 0011, fourth update of 2026-12-04).
+     */
     void replaceParticipants(Handle h, Map<UUID, List<Participant>> rosters) {
         if (rosters.isEmpty()) {
             return;
         }
-        h.createUpdate("DELETE FROM bot_participants WHERE bot_id IN (<ids>)")
-                .setTemplateEngine(IN_LIST)
-                .bindList("ids", List.copyOf(rosters.keySet()))
-                .execute();
+        PreparedBatch deletes = h.prepareBatch(DELETE_PARTICIPANTS);
+        rosters.keySet().forEach(botId -> deletes.bind("bot_id", botId).add());
+        deletes.execute();
         PreparedBatch batch = h.prepareBatch(INSERT_PARTICIPANT);
         rosters.forEach((botId, participants) -> {
             for (int i = 0; i < participants.size(); i++) {

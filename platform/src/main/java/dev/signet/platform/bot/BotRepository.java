@@ -45,6 +45,22 @@ final class BotRepository {
     /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
     private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
 
+    /*
+     * The fences below are written so that only the primary key can serve their WHERE. The driver prepares a statement
+     * on a connection after five uses and PostgreSQL then keeps one generic plan; planned on a new or nearly empty
+     * table, where every index costs the same, that plan reached the row through bots_owner_node and walked every bot
+     * of the node for each update (decision 0011, fourth update of 2026-12-04). :node is never null, so COALESCE
+     * changes no result; it only keeps the index out of the plan.
+     */
+
+    /** A status change, applied only while {@code :node} holds the bot. */
+    static final String UPDATE_STATUS_IF_HELD =
+            "UPDATE bots SET status = :status, updated_at = :now WHERE id = :id AND COALESCE(owner_node, '') = :node";
+
+    /** Of the bots {@code <ids>}, those {@code :node} holds, locked. */
+    static final String HELD_AMONG =
+            "SELECT id FROM bots WHERE id IN (<ids>) AND COALESCE(owner_node, '') = :node FOR UPDATE";
+
     private final JsonCodec json;
     private final BotSecrets secrets;
 
@@ -444,8 +460,7 @@ final class BotRepository {
         if (changes.isEmpty()) {
             return applied;
         }
-        PreparedBatch batch = h.prepareBatch(
-                "UPDATE bots SET status = :status, updated_at = :now WHERE id = :id AND owner_node = :node");
+        PreparedBatch batch = h.prepareBatch(UPDATE_STATUS_IF_HELD);
         for (Map.Entry<UUID, StatusChange> entry : changes) {
             batch.bind("id", entry.getKey())
                     .bind("node", node)
@@ -465,7 +480,7 @@ final class BotRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(h.createQuery("SELECT id FROM bots WHERE id IN (<ids>) AND owner_node = :node FOR UPDATE")
+        return new HashSet<>(h.createQuery(HELD_AMONG)
                 .setTemplateEngine(IN_LIST)
                 .bindList("ids", List.copyOf(ids))
                 .bind("node", node)

@@ -74,6 +74,17 @@ final class WebhookRepository {
             LIMIT :limit
             """;
 
+    /**
+     * One claimed row, only while it is still due. Only the primary key can serve the WHERE: COALESCE keeps the status
+     * indexes out of the plan, which PostgreSQL chose when it planned the prepared statement on an empty table, and then
+     * walked every pending row for each update (decision 0011, fourth update of 2026-12-04). status is NOT NULL, so the
+     * condition is unchanged.
+     */
+    static final String CLAIM_ONE = """
+            UPDATE webhook_deliveries SET next_attempt_at = :lease, claim_id = :claim
+            WHERE id = :id AND COALESCE(status, '') = 'pending' AND next_attempt_at <= :now
+            """;
+
     /** The endpoints (redacted forms) that have due deliveries; one row each. */
     static final String DUE_ENDPOINTS = """
             SELECT DISTINCT endpoint FROM webhook_deliveries
@@ -98,10 +109,7 @@ final class WebhookRepository {
             if (rows.isEmpty()) {
                 return rows;
             }
-            PreparedBatch batch = h.prepareBatch("""
-                    UPDATE webhook_deliveries SET next_attempt_at = :lease, claim_id = :claim
-                    WHERE id = :id AND status = 'pending' AND next_attempt_at <= :now
-                    """);
+            PreparedBatch batch = h.prepareBatch(CLAIM_ONE);
             for (Claimed row : rows) {
                 batch.bind("lease", SqlTime.bind(lease))
                         .bind("claim", claimId)
