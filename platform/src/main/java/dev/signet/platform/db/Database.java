@@ -8,6 +8,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
@@ -24,6 +27,21 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         // SQL is plain text with named parameters; no template engine rewrites '<' comparisons.
         this.jdbi = Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+        // A failed statement's message names the statement, never its bound values: Jdbi's default puts them in the
+        // message, and so in the ERROR log line (bot names, meeting passcodes, metadata, sealed credentials).
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
+    }
+
+    /** The driver's message and the statement's text, at most 200 characters of it, without any bound value. */
+    static String withoutValues(StatementException e) {
+        String message = StatementExceptions.MessageRendering.NONE.apply(e);
+        StatementContext context = e.getStatementContext();
+        String sql = context == null ? null : context.getRawSql();
+        if (sql == null) {
+            return message;
+        }
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return message + " [statement: " + (flat.length() > 200 ? flat.substring(0, 200) + "..." : flat) + "]";
     }
 
     /**
@@ -51,6 +69,8 @@ public final class Database implements AutoCloseable {
             // multi-row INSERTs they cost PostgreSQL one statement per ~128 rows instead of one per row. Their
             // update counts become SUCCESS_NO_INFO; no caller reads an INSERT batch's counts.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // The server's error detail ("Failing row contains (...)") would put a whole row's values in the message.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
         }
         HikariDataSource dataSource;
         try {
