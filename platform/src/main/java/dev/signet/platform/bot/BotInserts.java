@@ -2,7 +2,6 @@ package dev.signet.platform.bot;
 
 import dev.signet.platform.runtime.StatusChange;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,12 @@ final class BotInserts implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    /** A creation to write: the bot as requested and its first status ({@code ready}). */
-    record NewBot(UUID id, CreateBotRequest request, Instant createdAt, StatusChange ready) {}
+    /** A creation to write: the bot's row, sealed and encoded, and its first status ({@code ready}). */
+    record NewBot(BotRepository.NewRow row, StatusChange ready) {
+        UUID id() {
+            return row.id();
+        }
+    }
 
     private record Waiting(NewBot bot, CompletableFuture<@Nullable Void> written) {}
 
@@ -107,7 +110,7 @@ final class BotInserts implements AutoCloseable {
     private void write(List<Waiting> batch) {
         try {
             jdbi.useTransaction(h -> {
-                bots.insertAll(h, batch.stream().map(Waiting::bot).toList());
+                bots.insertAll(h, batch.stream().map(w -> w.bot().row()).toList());
                 history.appendStatuses(
                         h,
                         batch.stream()

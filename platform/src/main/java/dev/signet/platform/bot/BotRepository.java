@@ -69,8 +69,39 @@ final class BotRepository {
         this.secrets = secrets;
     }
 
+    /**
+     * A new bot's row as it is written: its credentials sealed and its JSON columns encoded, by the thread of the request
+     * that creates it, so the one thread that writes creations in batches ({@link BotInserts}) only binds them.
+     */
+    record NewRow(
+            UUID id,
+            CreateBotRequest request,
+            String metadata,
+            String automaticLeave,
+            String zoom,
+            @Nullable String meetingTk,
+            @Nullable String zakUrl,
+            @Nullable String obfTokenUrl,
+            @Nullable String joinTokenUrl,
+            Instant createdAt) {}
+
+    /** Seals and encodes a new bot's columns. */
+    NewRow newRow(UUID id, CreateBotRequest request, Instant createdAt) {
+        return new NewRow(
+                id,
+                request,
+                json.write(request.metadata()),
+                json.write(AutomaticLeaveJson.toJson(request.automaticLeave())),
+                json.write(request.zoom().redacted()),
+                secrets.sealTk(request.meeting().tk(), id),
+                secrets.seal(request.zoom().zakUrl(), SealedColumns.BOT_ZAK_URL, id),
+                secrets.seal(request.zoom().obfTokenUrl(), SealedColumns.BOT_OBF_TOKEN_URL, id),
+                secrets.seal(request.zoom().joinTokenUrl(), SealedColumns.BOT_JOIN_TOKEN_URL, id),
+                createdAt);
+    }
+
     /** Inserts new bots, {@code ready} and not dispatched, with their metadata rows, as batched statements. */
-    void insertAll(Handle h, List<BotInserts.NewBot> rows) {
+    void insertAll(Handle h, List<NewRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -85,25 +116,21 @@ final class BotRepository {
         PreparedBatch metadata =
                 h.prepareBatch("INSERT INTO bot_metadata (bot_id, meta_key, meta_value) VALUES (:id, :k, :v)");
         boolean anyMetadata = false;
-        for (BotInserts.NewBot row : rows) {
+        for (NewRow row : rows) {
             UUID id = row.id();
             CreateBotRequest request = row.request();
             insert.bind("id", id)
                     .bind("bot_name", request.botName())
                     .bind("meeting_id", request.meeting().meetingId())
                     .bind("meeting_password", request.meeting().password())
-                    .bind("meeting_tk", secrets.sealTk(request.meeting().tk(), id))
+                    .bind("meeting_tk", row.meetingTk())
                     .bind("join_at", SqlTime.bind(request.joinAt()))
-                    .bind("metadata", json.write(request.metadata()))
-                    .bind("automatic_leave", json.write(AutomaticLeaveJson.toJson(request.automaticLeave())))
-                    .bind("zoom", json.write(request.zoom().redacted()))
-                    .bind("zak_url", secrets.seal(request.zoom().zakUrl(), SealedColumns.BOT_ZAK_URL, id))
-                    .bind(
-                            "obf_token_url",
-                            secrets.seal(request.zoom().obfTokenUrl(), SealedColumns.BOT_OBF_TOKEN_URL, id))
-                    .bind(
-                            "join_token_url",
-                            secrets.seal(request.zoom().joinTokenUrl(), SealedColumns.BOT_JOIN_TOKEN_URL, id))
+                    .bind("metadata", row.metadata())
+                    .bind("automatic_leave", row.automaticLeave())
+                    .bind("zoom", row.zoom())
+                    .bind("zak_url", row.zakUrl())
+                    .bind("obf_token_url", row.obfTokenUrl())
+                    .bind("join_token_url", row.joinTokenUrl())
                     .bind("status", BotStatus.READY)
                     .bind("now", SqlTime.bind(row.createdAt()))
                     .add();

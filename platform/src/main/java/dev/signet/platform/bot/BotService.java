@@ -43,7 +43,8 @@ final class BotService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         StatusChange ready = new StatusChange(BotStatus.READY, null, null, SqlTime.truncate(now));
-        inserts.insert(new BotInserts.NewBot(id, request, now, ready)); // committed with those waiting beside it
+        inserts.insert(
+                new BotInserts.NewBot(bots.newRow(id, request, now), ready)); // committed with those waiting beside it
         control.wake();
         // The new bot is exactly what was written: no need to read it back.
         Bot bot = new Bot(

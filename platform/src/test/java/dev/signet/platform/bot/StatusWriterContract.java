@@ -102,17 +102,18 @@ abstract class StatusWriterContract {
         }
         try (BotInserts inserts = new BotInserts(harness.jdbi(), repository, new BotHistoryRepository())) {
             inserts.start();
-            inserts.insert(new BotInserts.NewBot(taken, request, START, ready));
+            inserts.insert(new BotInserts.NewBot(repository.newRow(taken, request, START), ready));
         }
         try (BotInserts inserts = new BotInserts(harness.jdbi(), repository, new BotHistoryRepository());
                 ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> good = new ArrayList<>();
             for (UUID id : ids) {
-                good.add(callers.submit(() -> inserts.insert(new BotInserts.NewBot(id, request, START, ready))));
+                good.add(callers.submit(
+                        () -> inserts.insert(new BotInserts.NewBot(repository.newRow(id, request, START), ready))));
             }
             // The same id again: its INSERT fails the batch's transaction.
-            Future<?> duplicate =
-                    callers.submit(() -> inserts.insert(new BotInserts.NewBot(taken, request, START, ready)));
+            Future<?> duplicate = callers.submit(
+                    () -> inserts.insert(new BotInserts.NewBot(repository.newRow(taken, request, START), ready)));
             await().atMost(Duration.ofSeconds(10)).until(() -> inserts.queued() == 21);
             inserts.start(); // all 21 are waiting: one batch
 
