@@ -1,6 +1,7 @@
 package dev.signet.platform.bot;
 
 import dev.signet.platform.db.SqlTime;
+import dev.signet.platform.db.TimeOrderedIds;
 import dev.signet.platform.http.ApiException;
 import dev.signet.platform.runtime.BotControl;
 import dev.signet.platform.runtime.BotStatus;
@@ -23,6 +24,7 @@ final class BotService {
     private final BotInserts inserts;
     private final BotControl control;
     private final Clock clock;
+    private final TimeOrderedIds ids;
 
     BotService(
             Jdbi jdbi,
@@ -30,17 +32,19 @@ final class BotService {
             BotHistoryRepository history,
             BotInserts inserts,
             BotControl control,
-            Clock clock) {
+            Clock clock,
+            TimeOrderedIds ids) {
         this.jdbi = jdbi;
         this.bots = bots;
         this.history = history;
         this.inserts = inserts;
         this.control = control;
         this.clock = clock;
+        this.ids = ids;
     }
 
     BotView create(CreateBotRequest request) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.uuid(); // time-ordered: a burst of new bots shares index pages
         Instant now = clock.instant();
         StatusChange ready = new StatusChange(BotStatus.READY, null, null, SqlTime.truncate(now));
         inserts.insert(

@@ -1,6 +1,7 @@
 package dev.signet.platform.bot;
 
 import dev.signet.platform.crypto.SecretBox;
+import dev.signet.platform.db.TimeOrderedIds;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.platform.runtime.BotControl;
 import dev.signet.platform.runtime.BotStore;
@@ -10,6 +11,7 @@ import dev.signet.platform.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
@@ -30,6 +32,7 @@ public final class Bots implements AutoCloseable {
     private final MultiGauge gauge;
     private final StatusWriter writer;
     private final BotInserts inserts;
+    private final TimeOrderedIds ids;
 
     /**
      * @param node this node: its id, the platform version it runs, its lease, and whether the database is exclusive to
@@ -51,6 +54,7 @@ public final class Bots implements AutoCloseable {
         this.jdbi = jdbi;
         this.json = json;
         this.clock = clock;
+        this.ids = new TimeOrderedIds(clock, new SecureRandom());
         this.repository = new BotRepository(json, new BotSecrets(box));
         this.history = new BotHistoryRepository();
         this.writer = new StatusWriter(
@@ -88,12 +92,12 @@ public final class Bots implements AutoCloseable {
 
     /** The API routes, which tell {@code control} about new bots and leave requests. */
     public BotRoutes routes(BotControl control) {
-        return new BotRoutes(new BotService(jdbi, repository, history, inserts, control, clock), parser, json);
+        return new BotRoutes(new BotService(jdbi, repository, history, inserts, control, clock, ids), parser, json);
     }
 
     /** The bot API's operations for the dashboard: the same service and parser as {@link #routes}. */
     public BotConsole console(BotControl control) {
-        return new BotConsole(new BotService(jdbi, repository, history, inserts, control, clock), parser, json);
+        return new BotConsole(new BotService(jdbi, repository, history, inserts, control, clock, ids), parser, json);
     }
 
     /** Commits the creations and writes still queued (the writer within its grace) and stops both. */

@@ -2,6 +2,7 @@ package dev.signet.platform.webhook;
 
 import dev.signet.platform.crypto.SealedColumn;
 import dev.signet.platform.crypto.SecretBox;
+import dev.signet.platform.db.TimeOrderedIds;
 import dev.signet.platform.http.JsonCodec;
 import dev.signet.secrets.Secret;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -27,7 +27,7 @@ public final class WebhookOutbox {
     private final SecretBox box;
     private final JsonCodec json;
     private final Clock clock;
-    private final SecureRandom random;
+    private final TimeOrderedIds ids;
     private final Runnable onCommitted;
 
     WebhookOutbox(
@@ -41,7 +41,7 @@ public final class WebhookOutbox {
         this.box = box;
         this.json = json;
         this.clock = clock;
-        this.random = random;
+        this.ids = new TimeOrderedIds(clock, random);
         this.onCommitted = onCommitted;
     }
 
@@ -72,7 +72,7 @@ public final class WebhookOutbox {
         for (Message message : messages) {
             String payload = json.write(message.body());
             for (URI endpoint : settings.endpoints()) {
-                String id = newId();
+                String id = ids.messageId();
                 String url = endpoint.toString();
                 rows.add(new WebhookRepository.NewDelivery(
                         new Delivery(
@@ -97,12 +97,5 @@ public final class WebhookOutbox {
     /** Tells the delivery worker that a transaction which queued deliveries has committed. */
     public void committed() {
         onCommitted.run();
-    }
-
-    /** A Standard Webhooks message id: {@code msg_} and 128 random bits. */
-    private String newId() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
