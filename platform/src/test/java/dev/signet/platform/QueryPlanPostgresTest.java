@@ -149,9 +149,8 @@ class QueryPlanPostgresTest {
                 SELECT * FROM bots b WHERE 1 = 1 AND b.join_at > $NOW AND b.join_at < $NOW
                 ORDER BY b.created_at DESC, b.id DESC LIMIT 101""".replace("$NOW", NOW));
         // bot history (BotHistoryRepository)
-        q.put("status changes of bots", "SELECT * FROM bot_status_changes WHERE bot_id IN (" + BOT + ") ORDER BY id");
-        q.put("participants of bots", """
-                SELECT * FROM bot_participants WHERE bot_id IN ($BOT) ORDER BY bot_id, seq_no""".replace("$BOT", BOT));
+        q.put("status changes of a bot", "SELECT * FROM bot_status_changes WHERE bot_id = " + BOT + " ORDER BY id");
+        q.put("participants of a bot", "SELECT * FROM bot_participants WHERE bot_id = " + BOT + " ORDER BY seq_no");
         return q;
     }
 

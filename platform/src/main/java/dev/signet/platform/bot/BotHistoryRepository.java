@@ -4,16 +4,13 @@ import dev.signet.platform.db.SqlTime;
 import dev.signet.platform.runtime.Participant;
 import dev.signet.platform.runtime.RosterChange;
 import dev.signet.platform.runtime.StatusChange;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.TemplateEngine;
 
 /** The {@code bot_status_changes} and {@code bot_participants} tables. */
 final class BotHistoryRepository {
@@ -23,8 +20,11 @@ final class BotHistoryRepository {
             VALUES (:bot_id, :seq_no, :participant_id, :display_name, :email, :avatar_url, :signed_in, :is_host)
             """;
 
-    /** Renders {@code bindList}'s {@code <ids>}; the platform's default engine is NOP (see {@code Database}). */
-    private static final TemplateEngine IN_LIST = new DefinedAttributeTemplateEngine();
+    /** One bot's status changes, oldest first. */
+    static final String STATUS_CHANGES_OF_BOT = "SELECT * FROM bot_status_changes WHERE bot_id = :bot_id ORDER BY id";
+
+    /** One bot's participants, in order. */
+    static final String PARTICIPANTS_OF_BOT = "SELECT * FROM bot_participants WHERE bot_id = :bot_id ORDER BY seq_no";
 
     /** One bot's participant list removed, before its replacement goes in. */
     static final String DELETE_PARTICIPANTS = "DELETE FROM bot_participants WHERE bot_id = :bot_id";
@@ -54,24 +54,27 @@ final class BotHistoryRepository {
         batch.execute();
     }
 
-    /** Each bot's status changes in the order they happened. */
+    /**
+     * Each bot's status changes in the order they happened, read bot by bot. Not one query with an {@code IN} list:
+     * before a table has statistics, PostgreSQL prices an {@code IN} list of a page of bots as most of the table and
+     * scans all of it, seconds a page once the history is large (decision 0011, fifth update). One indexed read per bot
+     * costs a round trip each.
+     */
     Map<UUID, List<StatusChange>> statusChanges(Handle h, Collection<UUID> botIds) {
         Map<UUID, List<StatusChange>> out = new HashMap<>();
-        if (botIds.isEmpty()) {
-            return out;
+        for (UUID botId : botIds) {
+            List<StatusChange> changes = h.createQuery(STATUS_CHANGES_OF_BOT)
+                    .bind("bot_id", botId)
+                    .map((rs, ctx) -> new StatusChange(
+                            rs.getString("code"),
+                            rs.getString("sub_code"),
+                            rs.getString("message"),
+                            SqlTime.require(rs, "created_at")))
+                    .list();
+            if (!changes.isEmpty()) {
+                out.put(botId, changes);
+            }
         }
-        h.createQuery("SELECT * FROM bot_status_changes WHERE bot_id IN (<ids>) ORDER BY id")
-                .setTemplateEngine(IN_LIST)
-                .bindList("ids", List.copyOf(botIds))
-                .map((rs, ctx) -> Map.entry(
-                        rs.getObject("bot_id", UUID.class),
-                        new StatusChange(
-                                rs.getString("code"),
-                                rs.getString("sub_code"),
-                                rs.getString("message"),
-                                SqlTime.require(rs, "created_at"))))
-                .forEach(e ->
-                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
 
@@ -141,25 +144,24 @@ final class BotHistoryRepository {
                 .bind("is_host", p.host());
     }
 
+    /** Each bot's participants in order, read bot by bot (see {@link #statusChanges}). */
     Map<UUID, List<Participant>> participants(Handle h, Collection<UUID> botIds) {
         Map<UUID, List<Participant>> out = new HashMap<>();
-        if (botIds.isEmpty()) {
-            return out;
+        for (UUID botId : botIds) {
+            List<Participant> participants = h.createQuery(PARTICIPANTS_OF_BOT)
+                    .bind("bot_id", botId)
+                    .map((rs, ctx) -> new Participant(
+                            rs.getString("participant_id"),
+                            rs.getString("display_name"),
+                            rs.getString("email"),
+                            rs.getString("avatar_url"),
+                            rs.getBoolean("signed_in"),
+                            rs.getBoolean("is_host")))
+                    .list();
+            if (!participants.isEmpty()) {
+                out.put(botId, participants);
+            }
         }
-        h.createQuery("SELECT * FROM bot_participants WHERE bot_id IN (<ids>) ORDER BY bot_id, seq_no")
-                .setTemplateEngine(IN_LIST)
-                .bindList("ids", List.copyOf(botIds))
-                .map((rs, ctx) -> Map.entry(
-                        rs.getObject("bot_id", UUID.class),
-                        new Participant(
-                                rs.getString("participant_id"),
-                                rs.getString("display_name"),
-                                rs.getString("email"),
-                                rs.getString("avatar_url"),
-                                rs.getBoolean("signed_in"),
-                                rs.getBoolean("is_host"))))
-                .forEach(e ->
-                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * uses and PostgreSQL then keeps one generic plan; planned on empty tables, where every index costs the same, the
  * status update's plan walked {@code bots_owner_node}, every bot of the node, for each update. Each statement is
  * prepared on a pooled connection of a fresh schema and run ten times on empty tables, as on a new deployment or at
- * the start of a burst; then 5,000 bots of one node go in, with a participant each, and the prepared statement must
+ * the start of a burst; then 5,000 bots of one node go in, with a participant and a status change each, and the prepared statement must
  * use its key.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +57,12 @@ class PreparedPlanPostgresTest {
         s.put(
                 "a bot's participant list removed",
                 new Statement(BotHistoryRepository.DELETE_PARTICIPANTS, BOT, "bot_participants_pkey"));
+        s.put(
+                "a bot's participants read (the bot API, a page bot by bot)",
+                new Statement(BotHistoryRepository.PARTICIPANTS_OF_BOT, BOT, "bot_participants_pkey"));
+        s.put(
+                "a bot's status changes read (the bot API, a page bot by bot)",
+                new Statement(BotHistoryRepository.STATUS_CHANGES_OF_BOT, BOT, "bot_status_changes_bot"));
         return s;
     }
 
@@ -79,6 +85,9 @@ class PreparedPlanPostgresTest {
         handle.execute("""
                 INSERT INTO bot_participants (bot_id, seq_no, participant_id, display_name, signed_in, is_host)
                 SELECT id, 1, 'p', 'Participant', FALSE, FALSE FROM bots""");
+        handle.execute("""
+                INSERT INTO bot_status_changes (bot_id, code, created_at)
+                SELECT id, 'in_call_recording', $NOW FROM bots""".replace("$NOW", NOW));
     }
 
     private static String key(String name) {
