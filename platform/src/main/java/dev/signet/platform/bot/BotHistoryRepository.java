@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The {@code bot_status_changes} and {@code bot_participants} tables. */
@@ -61,18 +62,24 @@ final class BotHistoryRepository {
      * costs a round trip each.
      */
     Map<UUID, List<StatusChange>> statusChanges(Handle h, Collection<UUID> botIds) {
-        Map<UUID, List<StatusChange>> out = new HashMap<>();
+        return perBot(
+                h,
+                STATUS_CHANGES_OF_BOT,
+                botIds,
+                (rs, ctx) -> new StatusChange(
+                        rs.getString("code"),
+                        rs.getString("sub_code"),
+                        rs.getString("message"),
+                        SqlTime.require(rs, "created_at")));
+    }
+
+    /** Runs {@code sql} (one {@code :bot_id}) for each bot; bots without rows are left out. */
+    private static <T> Map<UUID, List<T>> perBot(Handle h, String sql, Collection<UUID> botIds, RowMapper<T> mapper) {
+        Map<UUID, List<T>> out = new HashMap<>();
         for (UUID botId : botIds) {
-            List<StatusChange> changes = h.createQuery(STATUS_CHANGES_OF_BOT)
-                    .bind("bot_id", botId)
-                    .map((rs, ctx) -> new StatusChange(
-                            rs.getString("code"),
-                            rs.getString("sub_code"),
-                            rs.getString("message"),
-                            SqlTime.require(rs, "created_at")))
-                    .list();
-            if (!changes.isEmpty()) {
-                out.put(botId, changes);
+            List<T> rows = h.createQuery(sql).bind("bot_id", botId).map(mapper).list();
+            if (!rows.isEmpty()) {
+                out.put(botId, rows);
             }
         }
         return out;
@@ -146,22 +153,16 @@ final class BotHistoryRepository {
 
     /** Each bot's participants in order, read bot by bot (see {@link #statusChanges}). */
     Map<UUID, List<Participant>> participants(Handle h, Collection<UUID> botIds) {
-        Map<UUID, List<Participant>> out = new HashMap<>();
-        for (UUID botId : botIds) {
-            List<Participant> participants = h.createQuery(PARTICIPANTS_OF_BOT)
-                    .bind("bot_id", botId)
-                    .map((rs, ctx) -> new Participant(
-                            rs.getString("participant_id"),
-                            rs.getString("display_name"),
-                            rs.getString("email"),
-                            rs.getString("avatar_url"),
-                            rs.getBoolean("signed_in"),
-                            rs.getBoolean("is_host")))
-                    .list();
-            if (!participants.isEmpty()) {
-                out.put(botId, participants);
-            }
-        }
-        return out;
+        return perBot(
+                h,
+                PARTICIPANTS_OF_BOT,
+                botIds,
+                (rs, ctx) -> new Participant(
+                        rs.getString("participant_id"),
+                        rs.getString("display_name"),
+                        rs.getString("email"),
+                        rs.getString("avatar_url"),
+                        rs.getBoolean("signed_in"),
+                        rs.getBoolean("is_host")));
     }
 }
