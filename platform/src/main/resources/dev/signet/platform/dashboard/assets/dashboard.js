@@ -20,10 +20,19 @@
   }
   setInterval(refreshTimes, 30000);
 
+  // The open live stream, if any: closed when this page signs out, so the stream's own "signed-out" event (the
+  // session is gone before the browser has left the page) cannot send the browser to "session ended" instead.
+  var live = null;
+  var signingOut = false;
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var question = form.getAttribute("data-confirm");
-    if (question && !window.confirm(question)) { event.preventDefault(); }
+    if (question && !window.confirm(question)) { event.preventDefault(); return; }
+    if (form.classList.contains("sign-out")) {
+      signingOut = true;
+      if (live) { live.close(); }
+    }
   });
 
   function announce(text) {
@@ -67,6 +76,7 @@
     var table = document.querySelector("[data-live-url]");
     if (!table || !window.EventSource) { return; }
     var source = new EventSource(table.getAttribute("data-live-url"));
+    live = source;
     document.body.setAttribute("data-live", "connecting");
     source.addEventListener("open", function () { document.body.setAttribute("data-live", "open"); });
     source.addEventListener("bot", function (e) { apply(JSON.parse(e.data)); });
@@ -78,6 +88,7 @@
     });
     source.addEventListener("signed-out", function () {
       source.close();
+      if (signingOut) { return; }
       window.location.assign("/sign-in?notice=expired");
     });
   }
