@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,12 @@ final class BotInserts implements AutoCloseable {
     /** The most creations one transaction writes. */
     static final int MAX_BATCH = 256;
 
+    /**
+     * The most creations waiting at once: each is an API request blocked on its own answer; more wait to enter, so
+     * under pressure creations slow down and the queue stays bounded.
+     */
+    static final int MAX_WAITING = 4 * MAX_BATCH;
+
     private static final Duration POLL = Duration.ofMillis(200);
 
     /** A creation to write: the bot's row, sealed and encoded, and its first status ({@code ready}). */
@@ -43,6 +50,7 @@ final class BotInserts implements AutoCloseable {
     private final BotRepository bots;
     private final BotHistoryRepository history;
     private final LinkedBlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
     private final Object gate = new Object();
     private final Thread thread;
     private boolean closed; // guarded by gate
@@ -60,15 +68,21 @@ final class BotInserts implements AutoCloseable {
 
     /** Writes {@code bot} with the creations waiting beside it; returns once it is committed. */
     void insert(NewBot bot) {
-        Waiting waiting = new Waiting(bot, new CompletableFuture<>());
-        synchronized (gate) {
-            if (closed) {
-                throw new IllegalStateException("the platform is stopping: no bot is created");
-            }
-            queue.add(waiting);
+        try {
+            waiting.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to write the bot", e);
         }
         try {
-            waiting.written().get();
+            Waiting entry = new Waiting(bot, new CompletableFuture<>());
+            synchronized (gate) {
+                if (closed) {
+                    throw new IllegalStateException("the platform is stopping: no bot is created");
+                }
+                queue.add(entry);
+            }
+            entry.written().get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure
                     ? failure
@@ -76,6 +90,8 @@ final class BotInserts implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the bot was being written", e);
+        } finally {
+            waiting.release();
         }
     }
 
